@@ -1,0 +1,259 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .forms import ReleaseAdminForm
+from .images import make_renditions
+from .models import (
+    Artist,
+    ArtistTranslation,
+    Collection,
+    CollectionTranslation,
+    CompanyCredit,
+    CoverImage,
+    Credit,
+    Genre,
+    GenreTranslation,
+    Label,
+    Release,
+    ReleaseArtist,
+    ReleaseTranslation,
+    Role,
+    RoleTranslation,
+    Track,
+)
+
+
+def image_preview(image, size=80):
+    if not image:
+        return "–"
+    return format_html(
+        '<img src="{}" width="{}" alt="" style="border-radius:4px">', image.thumbnail_url, size
+    )
+
+
+class StockFilter(admin.SimpleListFilter):
+    title = _("stock")
+    parameter_name = "stock"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("in", _("In stock")),
+            ("low", _("Only a few left")),
+            ("out", _("Out of stock")),
+        ]
+
+    def queryset(self, request, queryset):
+        from django.conf import settings
+
+        threshold = settings.LOW_STOCK_THRESHOLD
+        match self.value():
+            case "in":
+                return queryset.filter(stock__gt=0)
+            case "low":
+                return queryset.filter(stock__gt=0, stock__lte=threshold)
+            case "out":
+                return queryset.filter(stock=0)
+        return queryset
+
+
+class ReleaseArtistInline(admin.TabularInline):
+    model = ReleaseArtist
+    autocomplete_fields = ["artist"]
+    extra = 1
+
+
+class TrackInline(admin.TabularInline):
+    model = Track
+    extra = 0
+    fields = ["side", "position", "title", "duration"]
+
+
+class CreditInline(admin.TabularInline):
+    model = Credit
+    autocomplete_fields = ["artist", "role"]
+    extra = 0
+    fields = ["position", "artist", "role"]
+
+
+class CompanyCreditInline(admin.TabularInline):
+    model = CompanyCredit
+    extra = 0
+    fields = ["position", "role", "name"]
+
+
+class CoverImageInline(admin.TabularInline):
+    model = CoverImage
+    extra = 1
+    fields = ["preview", "image", "alt_text", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj if obj.pk else None, 120)
+
+
+class ReleaseTranslationInline(admin.StackedInline):
+    model = ReleaseTranslation
+    extra = 0
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    form = ReleaseAdminForm
+    list_display = [
+        "cover_thumbnail", "title", "artist_names", "label", "catalogue_number", "format",
+        "price", "stock", "published",
+    ]
+    list_display_links = ["cover_thumbnail", "title"]
+    list_editable = ["price", "stock"]
+    list_filter = [
+        "published", StockFilter, "format", ("genres", admin.RelatedOnlyFieldListFilter),
+        ("label", admin.RelatedOnlyFieldListFilter), "collection",
+    ]
+    list_per_page = 50
+    search_fields = [
+        "title", "release_artists__artist__name", "catalogue_number", "barcode", "label__name",
+    ]
+    autocomplete_fields = ["label", "original_label", "collection"]
+    filter_horizontal = ["genres"]
+    prepopulated_fields = {"slug": ["title"]}
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    inlines = [
+        ReleaseArtistInline, CoverImageInline, TrackInline, CreditInline, CompanyCreditInline,
+        ReleaseTranslationInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "published"]}),
+        (_("Pressing"), {"fields": [
+            ("label", "catalogue_number"), ("format", "colour"), "format_descriptions",
+            ("country", "released", "released_precision"), "barcode",
+        ]}),
+        (_("Original release"), {"fields": [("original_label", "original_year")]}),
+        (_("Classification"), {"fields": ["genres", ("collection", "collection_position")]}),
+        (_("Price and stock"), {"fields": [("price", "sale_price"), "stock"]}),
+        (_("Text"), {"fields": ["description", "notes"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("label").prefetch_related(
+            "release_artists__artist", "images"
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "genres":
+            kwargs["queryset"] = Genre.objects.select_related("parent")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("cover"))
+    def cover_thumbnail(self, obj):
+        return image_preview(obj.cover, 48)
+
+    @admin.display(description=_("artists"))
+    def artist_names(self, obj):
+        return obj.artist_line
+
+    @admin.action(description=_("Publish the selected releases"))
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish the selected releases"))
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, published):
+        changed = queryset.update(published=published)
+        message = (
+            ngettext("%(count)d release published.", "%(count)d releases published.", changed)
+            if published
+            else ngettext(
+                "%(count)d release unpublished.", "%(count)d releases unpublished.", changed
+            )
+        )
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def save_formset(self, request, form, formset, change):
+        """Make renditions for every cover image that was added or replaced."""
+        super().save_formset(request, form, formset, change)
+        if formset.model is not CoverImage:
+            return
+        for image_form in formset.forms:
+            cover = image_form.instance
+            if cover.pk and "image" in image_form.changed_data:
+                make_renditions(cover)
+
+
+class ArtistTranslationInline(admin.StackedInline):
+    model = ArtistTranslation
+    extra = 0
+
+
+@admin.register(Artist)
+class ArtistAdmin(admin.ModelAdmin):
+    list_display = ["name", "sort_name", "release_count"]
+    search_fields = ["name", "sort_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ArtistTranslationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(release_count=Count("releases"))
+
+    @admin.display(description=_("releases"), ordering="release_count")
+    def release_count(self, obj):
+        return obj.release_count
+
+
+@admin.register(Label)
+class LabelAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class CollectionTranslationInline(admin.StackedInline):
+    model = CollectionTranslation
+    extra = 0
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "release_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CollectionTranslationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(release_count=Count("releases"))
+
+    @admin.display(description=_("releases"), ordering="release_count")
+    def release_count(self, obj):
+        return obj.release_count
+
+
+class GenreTranslationInline(admin.TabularInline):
+    model = GenreTranslation
+    extra = 0
+
+
+@admin.register(Genre)
+class GenreAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["parent"]
+    inlines = [GenreTranslationInline]
+
+
+class RoleTranslationInline(admin.TabularInline):
+    model = RoleTranslation
+    extra = 0
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    search_fields = ["name", "translations__name"]
+    inlines = [RoleTranslationInline]

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from catalog.demo.loader import load_demo_catalogue
+from catalog.models import Release
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue: New Ermitage jazz and soul reissues. Safe to re-run."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the catalogue already has releases.",
+        )
+
+    def handle(self, *args, if_empty, **options):
+        if if_empty and Release.objects.exists():
+            self.stdout.write("The catalogue already has releases; demo data not loaded.")
+            return
+        count = load_demo_catalogue()
+        self.stdout.write(self.style.SUCCESS(f"Loaded {count} demo releases."))

@@ -1,0 +1,38 @@
+from .collections import Collection, CollectionTranslation, Genre, GenreTranslation
+from .images import CoverImage
+from .people import Artist, ArtistTranslation, Label
+from .releases import (
+    Availability,
+    DatePrecision,
+    Format,
+    FormatDescription,
+    Release,
+    ReleaseArtist,
+    ReleaseTranslation,
+)
+from .tracks import CompanyCredit, CompanyRole, Credit, Role, RoleTranslation, Track, tracks_by_side
+
+__all__ = [
+    "Artist",
+    "ArtistTranslation",
+    "Availability",
+    "Collection",
+    "CollectionTranslation",
+    "CompanyCredit",
+    "CompanyRole",
+    "CoverImage",
+    "Credit",
+    "DatePrecision",
+    "Format",
+    "FormatDescription",
+    "Genre",
+    "GenreTranslation",
+    "Label",
+    "Release",
+    "ReleaseArtist",
+    "ReleaseTranslation",
+    "Role",
+    "RoleTranslation",
+    "Track",
+    "tracks_by_side",
+]

@@ -1,0 +1,79 @@
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.utils.translation import get_language
+
+from .translations import localized_text
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def in_stock(self):
+        return self.filter(stock__gt=0)
+
+    def with_listing_data(self):
+        """What a record card needs: label, artists and images, in three queries."""
+        from .releases import ReleaseArtist
+
+        return self.select_related("label").prefetch_related(
+            Prefetch("release_artists", ReleaseArtist.objects.select_related("artist")),
+            "images",
+        )
+
+    def for_product_page(self, language=None):
+        """Everything the product page shows, in a fixed number of queries.
+
+        One query for the release (with its label, original label, collection,
+        the collection's size and the description in `language`), then one
+        each for artists, tracks, personnel, company credits, images and genres.
+        """
+        from .collections import Genre, GenreTranslation
+        from .people import ArtistTranslation
+        from .releases import ReleaseArtist, ReleaseTranslation
+        from .tracks import Credit, RoleTranslation
+
+        language = language or get_language()
+        release_artists = ReleaseArtist.objects.select_related("artist").annotate(
+            biography_text=localized_text(
+                ArtistTranslation.objects, "biography", language,
+                parent="artist_id", fallback="artist__biography",
+            )
+        )
+        credits = Credit.objects.select_related("artist").annotate(
+            role_name=localized_text(
+                RoleTranslation.objects, "name", language, parent="role_id", fallback="role__name"
+            )
+        )
+        genres = Genre.objects.annotate(
+            display_name=localized_text(GenreTranslation.objects, "name", language)
+        ).order_by("name")
+        return (
+            self.select_related("label", "original_label", "collection")
+            .annotate(
+                description_text=localized_text(
+                    ReleaseTranslation.objects, "description", language
+                ),
+                collection_size=self._collection_size(),
+            )
+            .prefetch_related(
+                Prefetch("release_artists", release_artists),
+                "images",
+                "tracks",
+                Prefetch("credits", credits),
+                "company_credits",
+                Prefetch("genres", genres),
+            )
+        )
+
+    def _collection_size(self):
+        """The number of published releases in this release's collection."""
+        siblings = (
+            self.model.objects.published()
+            .filter(collection=OuterRef("collection"))
+            .order_by()
+            .values("collection")
+            .annotate(size=Count("pk"))
+            .values("size")
+        )
+        return Subquery(siblings)

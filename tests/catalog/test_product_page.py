@@ -1,0 +1,136 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from catalog.models import ReleaseTranslation
+from tests.factories import add_credits, add_image, add_tracks, make_release
+
+
+def product_url(release, language="en"):
+    with translation.override(language):
+        return reverse("catalog:release", kwargs={"slug": release.slug})
+
+
+def test_english_page_shows_the_seed_facts(client, seed):
+    response = client.get(product_url(seed))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Miles Davis – Ascenseur Pour L&#x27;Echafaud" in page
+    assert "Miles Davis – Ascenseur Pour L&#x27;Echafaud</h1>" in page
+    for fact in [
+        "VNL 12204 LP",
+        "Vinyl, LP, Album, Limited Edition, Reissue, Yellow",
+        "Italy",
+        "2 February 2024",
+        "Jazz",
+        "Cool Jazz",
+        "Générique",
+        "Chez Le Photographe du Motel",
+        "Pierre Michelot",
+        "Regular price",
+        "£23.95",
+        "In stock",
+        "Fontana",
+        "1958",
+        "Le Poste Parisien",
+        "OpenReelTopReel Hub",
+    ]:
+        assert fact in page, fact
+
+
+def test_ukrainian_page_is_localized(client, seed):
+    response = client.get(product_url(seed, "uk"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="uk">' in page
+    for fact in ["В наявності", "Звичайна ціна", "23,95", "Італія", "2 лютого 2024", "Сторона A"]:
+        assert fact in page, fact
+
+
+def test_tracklist_is_grouped_by_side_with_positions(client, seed):
+    page = client.get(product_url(seed)).content.decode()
+
+    assert page.index("Side A") < page.index("Générique") < page.index("Side B")
+    assert page.index("Side B") < page.index("Dîner Au Motel")
+    assert '<span class="tracklist__position">B5</span>' in page
+
+
+def test_description_falls_back_to_english_without_a_translation(client, seed):
+    page = client.get(product_url(seed, "uk")).content.decode()
+    assert "Music for Louis Malle" in page
+
+
+def test_description_is_shown_in_the_shoppers_language(client, seed):
+    ReleaseTranslation.objects.create(parent=seed, language="uk", description="Музика до фільму.")
+
+    assert "Музика до фільму." in client.get(product_url(seed, "uk")).content.decode()
+    assert "Music for Louis Malle" in client.get(product_url(seed, "en")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("stock", "badge"),
+    [(12, "In stock"), (3, "Only 3 left"), (1, "Only 1 left"), (0, "Out of stock")],
+)
+def test_availability_badge_follows_stock(client, db, stock, badge):
+    release = make_release(stock=stock)
+    assert badge in client.get(product_url(release)).content.decode()
+
+
+def test_sale_price_strikes_through_the_regular_price(client, seed):
+    seed.sale_price = "19.95"
+    seed.save()
+
+    page = client.get(product_url(seed)).content.decode()
+
+    assert "£19.95" in page
+    assert "<s class=\"price__regular\">£23.95</s>" in page
+
+
+def test_unknown_record_is_404(client, db):
+    assert client.get("/en/records/no-such-record/").status_code == 404
+
+
+def test_unpublished_record_is_404(client, db):
+    release = make_release(published=False)
+    assert client.get(product_url(release)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/records/%00/",
+        "/en/records/..%2F..%2Fetc%2Fpasswd/",
+        "/en/records/" + "a" * 5000 + "/",
+        "/en/records/<script>/",
+        "/en/records/ascenseur%20pour/",
+        "/xx/records/miles-davis-ascenseur-pour-lechafaud/",
+    ],
+)
+def test_bad_slugs_are_404_not_500(client, seed, path):
+    assert client.get(path).status_code == 404
+
+
+def test_query_count_is_fixed_as_tracks_credits_and_images_grow(
+    client, db, django_assert_num_queries
+):
+    release = make_release()
+    add_tracks(release, 2)
+    add_credits(release, 1)
+    add_image(release)
+    with django_assert_num_queries(7):
+        client.get(product_url(release))
+
+    add_tracks(release, 8, side="B")
+    add_credits(release, 10)
+    for position in range(1, 5):
+        add_image(release, position)
+    with django_assert_num_queries(7):
+        response = client.get(product_url(release))
+    assert response.content.decode().count('class="tracklist__position"') == 10
+
+
+def test_seed_page_needs_at_most_eight_queries(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get(product_url(seed))

@@ -1,0 +1,135 @@
+"""Small factories for test data: plain functions with sensible defaults."""
+
+import datetime
+import io
+import itertools
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from catalog.models import (
+    Artist,
+    Collection,
+    CompanyCredit,
+    CoverImage,
+    Credit,
+    Genre,
+    Label,
+    Release,
+    ReleaseArtist,
+    Role,
+    Track,
+)
+
+_sequence = itertools.count(1)
+
+
+def make_label(name=None, **fields):
+    n = next(_sequence)
+    name = name or f"Label {n}"
+    return Label.objects.create(name=name, slug=fields.pop("slug", f"label-{n}"), **fields)
+
+
+def make_artist(name=None, **fields):
+    n = next(_sequence)
+    name = name or f"Artist {n}"
+    return Artist.objects.create(name=name, slug=fields.pop("slug", f"artist-{n}"), **fields)
+
+
+def make_genre(name, parent=None):
+    return Genre.objects.create(name=name, slug=f"genre-{next(_sequence)}", parent=parent)
+
+
+def make_release(*, artists=(), label=None, **fields):
+    n = next(_sequence)
+    defaults = {
+        "title": f"Record {n}",
+        "slug": f"record-{n}",
+        "price": Decimal("20.00"),
+        "stock": 10,
+        "published": True,
+    }
+    release = Release.objects.create(label=label or make_label(), **(defaults | fields))
+    for position, artist in enumerate(artists):
+        ReleaseArtist.objects.create(release=release, artist=artist, position=position)
+    return release
+
+
+def add_tracks(release, count, side="A"):
+    Track.objects.bulk_create(
+        Track(release=release, side=side, position=p, title=f"Track {side}{p}")
+        for p in range(1, count + 1)
+    )
+
+
+def add_credits(release, count, role_name="Piano"):
+    role, _created = Role.objects.get_or_create(name=role_name)
+    for position in range(count):
+        Credit.objects.create(release=release, artist=make_artist(), role=role, position=position)
+
+
+def add_company(release, role, name):
+    return CompanyCredit.objects.create(release=release, role=role, name=name)
+
+
+def image_file(name="cover.png", size=(600, 600), colour="#f4c430", image_format="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, image_format)
+    content_type = "image/png" if image_format == "PNG" else "image/jpeg"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def add_image(release, position=0):
+    return CoverImage.objects.create(release=release, image=image_file(), position=position)
+
+
+def make_collection(name="New Ermitage"):
+    return Collection.objects.create(name=name, slug=f"collection-{next(_sequence)}")
+
+
+def seed_release():
+    """The seed page's record, with the facts the page must show."""
+    ermitage = make_label("Ermitage", slug="ermitage")
+    fontana = make_label("Fontana", slug="fontana")
+    jazz = make_genre("Jazz")
+    cool = make_genre("Cool Jazz", parent=jazz)
+    miles = make_artist(
+        "Miles Davis", slug="miles-davis", biography="A trumpeter who kept moving jazz forward."
+    )
+    release = make_release(
+        artists=[miles],
+        label=ermitage,
+        title="Ascenseur Pour L'Echafaud",
+        slug="miles-davis-ascenseur-pour-lechafaud",
+        catalogue_number="VNL 12204 LP",
+        format="LP",
+        format_descriptions=["album", "limited", "reissue"],
+        colour="Yellow",
+        country="IT",
+        released=datetime.date(2024, 2, 2),
+        original_label=fontana,
+        original_year=1958,
+        price=Decimal("23.95"),
+        stock=12,
+        notes="Recorded December 4 and 5, 1957 at Le Poste Parisien, Paris, France.",
+        description="Music for Louis Malle's first feature.",
+    )
+    release.genres.set([jazz, cool])
+    titles = {
+        "A": ["Générique", "L'Assassinat de Carala", "Sur L'Autoroute",
+              "Julien Dans L'Ascenseur", "Florence Sur Les Champs-Élysées"],
+        "B": ["Dîner Au Motel", "Evasion de Julien", "Visite du Vigile",
+              "Au Bar du Petit Bac", "Chez Le Photographe du Motel"],
+    }
+    for side, side_titles in titles.items():
+        for position, title in enumerate(side_titles, start=1):
+            Track.objects.create(release=release, side=side, position=position, title=title)
+    personnel = [(miles, "Trumpet"), (make_artist("Barney Wilen"), "Tenor Saxophone"),
+                 (make_artist("René Urtreger"), "Piano"), (make_artist("Pierre Michelot"), "Bass"),
+                 (make_artist("Kenny Clarke"), "Drums")]
+    for position, (artist, role_name) in enumerate(personnel):
+        role, _created = Role.objects.get_or_create(name=role_name)
+        Credit.objects.create(release=release, artist=artist, role=role, position=position)
+    add_company(release, "distributed_by", "OpenReelTopReel Hub")
+    return release
