@@ -1,0 +1,45 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7Qm2-production-like-secret-key-that-is-long-enough-9Zp4Lw8Rt1Vb",
+    "ALLOWED_HOSTS": "shop.example",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def manage(*args, **environment):
+    inherited = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
+    env = inherited | environment
+    env["DJANGO_SETTINGS_MODULE"] = "shop.settings"
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", **(PRODUCTION | {"SECRET_KEY": ""}))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in the environment when DEBUG is off" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", **(PRODUCTION | {"ALLOWED_HOSTS": ""}))
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_deploy_checks_are_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_runs_without_any_secret():
+    result = manage("check", DEBUG="true", DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode == 0, result.stderr
