@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 translations: install
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
 
 migrate: install
 	@mkdir -p var

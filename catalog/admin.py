@@ -104,18 +104,33 @@ class ReleaseTranslationInline(admin.StackedInline):
 class ReleaseAdmin(admin.ModelAdmin):
     form = ReleaseAdminForm
     list_display = [
-        "cover_thumbnail", "title", "artist_names", "label", "catalogue_number", "format",
-        "price", "stock", "published",
+        "cover_thumbnail",
+        "title",
+        "artist_names",
+        "label",
+        "catalogue_number",
+        "format",
+        "price",
+        "stock",
+        "published",
     ]
     list_display_links = ["cover_thumbnail", "title"]
     list_editable = ["price", "stock"]
     list_filter = [
-        "published", StockFilter, "format", ("genres", admin.RelatedOnlyFieldListFilter),
-        ("label", admin.RelatedOnlyFieldListFilter), "collection",
+        "published",
+        StockFilter,
+        "format",
+        ("genres", admin.RelatedOnlyFieldListFilter),
+        ("label", admin.RelatedOnlyFieldListFilter),
+        "collection",
     ]
     list_per_page = 50
     search_fields = [
-        "title", "release_artists__artist__name", "catalogue_number", "barcode", "label__name",
+        "title",
+        "release_artists__artist__name",
+        "catalogue_number",
+        "barcode",
+        "label__name",
     ]
     autocomplete_fields = ["label", "original_label", "collection"]
     filter_horizontal = ["genres"]
@@ -123,15 +138,27 @@ class ReleaseAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     inlines = [
-        ReleaseArtistInline, CoverImageInline, TrackInline, CreditInline, CompanyCreditInline,
+        ReleaseArtistInline,
+        CoverImageInline,
+        TrackInline,
+        CreditInline,
+        CompanyCreditInline,
         ReleaseTranslationInline,
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "published"]}),
-        (_("Pressing"), {"fields": [
-            ("label", "catalogue_number"), ("format", "colour"), "format_descriptions",
-            ("country", "released", "released_precision"), "barcode",
-        ]}),
+        (
+            _("Pressing"),
+            {
+                "fields": [
+                    ("label", "catalogue_number"),
+                    ("format", "colour"),
+                    "format_descriptions",
+                    ("country", "released", "released_precision"),
+                    "barcode",
+                ]
+            },
+        ),
         (_("Original release"), {"fields": [("original_label", "original_year")]}),
         (_("Classification"), {"fields": ["genres", ("collection", "collection_position")]}),
         (_("Price and stock"), {"fields": [("price", "sale_price"), "stock"]}),
@@ -139,8 +166,11 @@ class ReleaseAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("label").prefetch_related(
-            "release_artists__artist", "images"
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("label")
+            .prefetch_related("release_artists__artist", "images")
         )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

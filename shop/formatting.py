@@ -16,7 +16,7 @@ def babel_locale(language=None):
 
 
 def format_money(amount: Decimal, currency: str, language=None) -> str:
-    """"£23.95" in English, "23,95 GBP" in Ukrainian: CLDR's form for the locale."""
+    """ "£23.95" in English, "23,95 GBP" in Ukrainian: CLDR's form for the locale."""
     return format_currency(amount, currency, locale=babel_locale(language))
 
 

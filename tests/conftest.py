@@ -1,6 +1,14 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import seed_release
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English, whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -117,17 +117,31 @@ def seed_release():
     )
     release.genres.set([jazz, cool])
     titles = {
-        "A": ["Générique", "L'Assassinat de Carala", "Sur L'Autoroute",
-              "Julien Dans L'Ascenseur", "Florence Sur Les Champs-Élysées"],
-        "B": ["Dîner Au Motel", "Evasion de Julien", "Visite du Vigile",
-              "Au Bar du Petit Bac", "Chez Le Photographe du Motel"],
+        "A": [
+            "Générique",
+            "L'Assassinat de Carala",
+            "Sur L'Autoroute",
+            "Julien Dans L'Ascenseur",
+            "Florence Sur Les Champs-Élysées",
+        ],
+        "B": [
+            "Dîner Au Motel",
+            "Evasion de Julien",
+            "Visite du Vigile",
+            "Au Bar du Petit Bac",
+            "Chez Le Photographe du Motel",
+        ],
     }
     for side, side_titles in titles.items():
         for position, title in enumerate(side_titles, start=1):
             Track.objects.create(release=release, side=side, position=position, title=title)
-    personnel = [(miles, "Trumpet"), (make_artist("Barney Wilen"), "Tenor Saxophone"),
-                 (make_artist("René Urtreger"), "Piano"), (make_artist("Pierre Michelot"), "Bass"),
-                 (make_artist("Kenny Clarke"), "Drums")]
+    personnel = [
+        (miles, "Trumpet"),
+        (make_artist("Barney Wilen"), "Tenor Saxophone"),
+        (make_artist("René Urtreger"), "Piano"),
+        (make_artist("Pierre Michelot"), "Bass"),
+        (make_artist("Kenny Clarke"), "Drums"),
+    ]
     for position, (artist, role_name) in enumerate(personnel):
         role, _created = Role.objects.get_or_create(name=role_name)
         Credit.objects.create(release=release, artist=artist, role=role, position=position)

@@ -138,7 +138,8 @@ def _release(data, *, labels, genres, collections):
 def _artists_of(release, artists):
     release.release_artists.all().delete()
     ReleaseArtist.objects.bulk_create(
-        ReleaseArtist(release=release, artist=artist, position=n) for n, artist in enumerate(artists)
+        ReleaseArtist(release=release, artist=artist, position=n)
+        for n, artist in enumerate(artists)
     )
 
 

@@ -32,7 +32,9 @@ class CollectionTranslation(Translation):
         verbose_name = _("description translation")
         verbose_name_plural = _("description translations")
         constraints = [
-            models.UniqueConstraint(fields=["parent", "language"], name="unique_collection_language")
+            models.UniqueConstraint(
+                fields=["parent", "language"], name="unique_collection_language"
+            )
         ]
 
     def __str__(self):

@@ -10,7 +10,11 @@ def rendition_name(image_name, width):
     """covers/abc.jpg -> covers/renditions/abc-480w.webp"""
     folder, _slash, filename = image_name.rpartition("/")
     stem = filename.rsplit(".", 1)[0]
-    return f"{folder}/renditions/{stem}-{width}w.webp" if folder else f"renditions/{stem}-{width}w.webp"
+    return (
+        f"{folder}/renditions/{stem}-{width}w.webp"
+        if folder
+        else f"renditions/{stem}-{width}w.webp"
+    )
 
 
 class CoverImage(models.Model):
@@ -18,13 +22,18 @@ class CoverImage(models.Model):
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
-        _("image"), upload_to="covers/", width_field="width", height_field="height",
+        _("image"),
+        upload_to="covers/",
+        width_field="width",
+        height_field="height",
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(
-        _("description for screen readers"), max_length=200, blank=True,
+        _("description for screen readers"),
+        max_length=200,
+        blank=True,
         help_text=_("For example “Front cover” or “Yellow vinyl, side A label”."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -55,7 +64,7 @@ class CoverImage(models.Model):
         return self.url_for_width(480)
 
     def url_for_width(self, wanted):
-        """The smallest rendition at least `wanted` pixels wide, else the largest, else the original."""
+        """The smallest rendition at least `wanted` px wide, else the largest, else the original."""
         if not self.rendition_widths:
             return self.image.url
         fitting = [w for w in self.rendition_widths if w >= wanted]

@@ -36,8 +36,11 @@ class ReleaseQuerySet(models.QuerySet):
         language = language or get_language()
         release_artists = ReleaseArtist.objects.select_related("artist").annotate(
             biography_text=localized_text(
-                ArtistTranslation.objects, "biography", language,
-                parent="artist_id", fallback="artist__biography",
+                ArtistTranslation.objects,
+                "biography",
+                language,
+                parent="artist_id",
+                fallback="artist__biography",
             )
         )
         credits = Credit.objects.select_related("artist").annotate(

@@ -27,7 +27,13 @@ class Format(models.TextChoices):
     CASSETTE = "cassette", pgettext_lazy("format", "Cassette")
 
 
-VINYL_FORMATS = {Format.LP, Format.DOUBLE_LP, Format.SEVEN_INCH, Format.TEN_INCH, Format.TWELVE_INCH}
+VINYL_FORMATS = {
+    Format.LP,
+    Format.DOUBLE_LP,
+    Format.SEVEN_INCH,
+    Format.TEN_INCH,
+    Format.TWELVE_INCH,
+}
 
 
 class FormatDescription(models.TextChoices):
@@ -72,7 +78,9 @@ class Release(models.Model):
     catalogue_number = models.CharField(_("catalogue number"), max_length=50, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=Format, default=Format.LP)
     format_descriptions = models.JSONField(
-        _("format descriptions"), default=list, blank=True,
+        _("format descriptions"),
+        default=list,
+        blank=True,
         help_text=_("Album, Limited Edition, Reissue…"),
     )
     colour = models.CharField(
@@ -81,19 +89,31 @@ class Release(models.Model):
     country = CountryField(_("country"), blank=True)
     released = models.DateField(_("release date"), null=True, blank=True)
     released_precision = models.CharField(
-        _("release date known to the"), max_length=5, choices=DatePrecision,
+        _("release date known to the"),
+        max_length=5,
+        choices=DatePrecision,
         default=DatePrecision.DAY,
     )
     original_label = models.ForeignKey(
-        Label, on_delete=models.PROTECT, null=True, blank=True, related_name="original_releases",
+        Label,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="original_releases",
         verbose_name=_("original label"),
     )
-    original_year = models.PositiveSmallIntegerField(_("original release year"), null=True, blank=True)
+    original_year = models.PositiveSmallIntegerField(
+        _("original release year"), null=True, blank=True
+    )
     genres = models.ManyToManyField(
         Genre, related_name="releases", blank=True, verbose_name=_("genres and styles")
     )
     collection = models.ForeignKey(
-        Collection, on_delete=models.SET_NULL, null=True, blank=True, related_name="releases",
+        Collection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="releases",
         verbose_name=_("collection"),
     )
     collection_position = models.PositiveSmallIntegerField(
@@ -101,15 +121,24 @@ class Release(models.Model):
     )
     barcode = models.CharField(_("barcode"), max_length=32, blank=True)
     notes = models.TextField(
-        _("notes"), blank=True, help_text=_("Recording place and dates, original release and so on.")
+        _("notes"),
+        blank=True,
+        help_text=_("Recording place and dates, original release and so on."),
     )
     description = models.TextField(_("description"), blank=True)
     price = models.DecimalField(
-        _("price"), max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))],
+        _("price"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("In the shop's base currency."),
     )
     sale_price = models.DecimalField(
-        _("sale price"), max_digits=8, decimal_places=2, null=True, blank=True,
+        _("sale price"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("When set, shown instead of the price, which is struck through."),
     )
@@ -130,7 +159,8 @@ class Release(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(sale_price__isnull=True) | models.Q(sale_price__lt=models.F("price")),
+                condition=models.Q(sale_price__isnull=True)
+                | models.Q(sale_price__lt=models.F("price")),
                 name="sale_price_below_price",
                 violation_error_message=_("The sale price must be lower than the price."),
             ),

@@ -14,7 +14,10 @@ side_validator = RegexValidator(r"^[A-Z]?$", _("A side is a single capital lette
 class Track(models.Model):
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="tracks")
     side = models.CharField(
-        _("side"), max_length=1, blank=True, validators=[side_validator],
+        _("side"),
+        max_length=1,
+        blank=True,
+        validators=[side_validator],
         help_text=_("A, B, C… Leave empty for a CD."),
     )
     position = models.PositiveSmallIntegerField(_("position"))
@@ -36,7 +39,7 @@ class Track(models.Model):
 
     @property
     def code(self):
-        """"A1", "B5", or just "3" on a CD."""
+        """ "A1", "B5", or just "3" on a CD."""
         return f"{self.side}{self.position}"
 
     @property

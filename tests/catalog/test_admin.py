@@ -21,12 +21,12 @@ def staff_client(client, staff):
 
 
 def admin_urls(model, obj=None):
-    info = model._meta.app_label, model._meta.model_name
-    urls = [reverse("admin:%s_%s_changelist" % info), reverse("admin:%s_%s_add" % info)]
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    urls = [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
     if obj is not None:
-        urls.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
-        urls.append(reverse("admin:%s_%s_delete" % info, args=[obj.pk]))
-        urls.append(reverse("admin:%s_%s_history" % info, args=[obj.pk]))
+        urls += [
+            reverse(f"{prefix}_{view}", args=[obj.pk]) for view in ("change", "delete", "history")
+        ]
     return urls
 
 
@@ -51,8 +51,13 @@ def test_release_list_search_finds_catalogue_number_artist_and_barcode(staff_cli
 
 @pytest.mark.parametrize(
     "filters",
-    [{"published__exact": "1"}, {"stock": "low"}, {"stock": "out"}, {"stock": "in"},
-     {"format": "LP"}],
+    [
+        {"published__exact": "1"},
+        {"stock": "low"},
+        {"stock": "out"},
+        {"stock": "in"},
+        {"format": "LP"},
+    ],
 )
 def test_release_list_filters_load(staff_client, seed, filters):
     response = staff_client.get(reverse("admin:catalog_release_changelist"), filters)
@@ -75,8 +80,11 @@ def test_publish_and_unpublish_actions(staff_client, db):
 def test_price_and_stock_are_editable_from_the_list(staff_client, seed):
     url = reverse("admin:catalog_release_changelist")
     data = {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1",
-        "form-0-id": str(seed.pk), "form-0-price": "25.50", "form-0-stock": "4",
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": str(seed.pk),
+        "form-0-price": "25.50",
+        "form-0-stock": "4",
         "_save": "Save",
     }
 
@@ -89,34 +97,55 @@ def test_price_and_stock_are_editable_from_the_list(staff_client, seed):
 
 def inline_management(prefix, total, initial=0):
     return {
-        f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
     }
 
 
 def new_release_form(label, artist, role):
     data = {
-        "title": "Kind of Blue", "slug": "miles-davis-kind-of-blue", "published": "on",
-        "label": label.pk, "catalogue_number": "NE 002", "format": "LP",
-        "format_descriptions": ["album", "reissue"], "colour": "Yellow", "country": "IT",
-        "released": "2024-01-15", "released_precision": "month",
-        "price": "24.95", "stock": "7", "description": "Modal jazz.",
+        "title": "Kind of Blue",
+        "slug": "miles-davis-kind-of-blue",
+        "published": "on",
+        "label": label.pk,
+        "catalogue_number": "NE 002",
+        "format": "LP",
+        "format_descriptions": ["album", "reissue"],
+        "colour": "Yellow",
+        "country": "IT",
+        "released": "2024-01-15",
+        "released_precision": "month",
+        "price": "24.95",
+        "stock": "7",
+        "description": "Modal jazz.",
         **inline_management("release_artists", 1),
-        "release_artists-0-artist": artist.pk, "release_artists-0-position": "0",
+        "release_artists-0-artist": artist.pk,
+        "release_artists-0-position": "0",
         **inline_management("images", 1),
         "images-0-image": image_file("kind-of-blue.png", size=(1200, 1200)),
-        "images-0-alt_text": "Front cover", "images-0-position": "0",
+        "images-0-alt_text": "Front cover",
+        "images-0-position": "0",
         **inline_management("tracks", 2),
-        "tracks-0-side": "A", "tracks-0-position": "1", "tracks-0-title": "So What",
+        "tracks-0-side": "A",
+        "tracks-0-position": "1",
+        "tracks-0-title": "So What",
         "tracks-0-duration": "9:22",
-        "tracks-1-side": "B", "tracks-1-position": "1", "tracks-1-title": "All Blues",
+        "tracks-1-side": "B",
+        "tracks-1-position": "1",
+        "tracks-1-title": "All Blues",
         **inline_management("credits", 1),
-        "credits-0-position": "0", "credits-0-artist": artist.pk, "credits-0-role": role.pk,
+        "credits-0-position": "0",
+        "credits-0-artist": artist.pk,
+        "credits-0-role": role.pk,
         **inline_management("company_credits", 1),
-        "company_credits-0-position": "0", "company_credits-0-role": "distributed_by",
+        "company_credits-0-position": "0",
+        "company_credits-0-role": "distributed_by",
         "company_credits-0-name": "OpenReelTopReel Hub",
         **inline_management("translations", 1),
-        "translations-0-language": "uk", "translations-0-description": "Модальний джаз.",
+        "translations-0-language": "uk",
+        "translations-0-description": "Модальний джаз.",
     }
     return data
 
@@ -140,9 +169,20 @@ def test_staff_add_a_record_with_tracks_credits_and_cover_that_shows_in_both_lan
     assert cover.rendition_widths == [240, 480, 960]
 
     english = client.get("/en/records/miles-davis-kind-of-blue/").content.decode()
-    for text in ["Miles Davis – Kind of Blue", "NE 002", "So What", "9:22", "Side B",
-                 "All Blues", "Trumpet", "January 2024", "Modal jazz.", "960w",
-                 "Vinyl, LP, Album, Reissue, Yellow", "OpenReelTopReel Hub"]:
+    for text in [
+        "Miles Davis – Kind of Blue",
+        "NE 002",
+        "So What",
+        "9:22",
+        "Side B",
+        "All Blues",
+        "Trumpet",
+        "January 2024",
+        "Modal jazz.",
+        "960w",
+        "Vinyl, LP, Album, Reissue, Yellow",
+        "OpenReelTopReel Hub",
+    ]:
         assert text in english, text
     ukrainian = client.get("/uk/records/miles-davis-kind-of-blue/").content.decode()
     for text in ["Модальний джаз.", "січень 2024", "Сторона B"]:
@@ -154,7 +194,9 @@ def test_invalid_release_is_rejected_with_errors_and_nothing_saved(staff_client,
     artist = Artist.objects.create(name="Miles Davis", slug="miles-davis")
     role = Role.objects.create(name="Trumpet")
     data = new_release_form(label, artist, role) | {
-        "price": "-1", "sale_price": "99", "tracks-1-side": "b!",
+        "price": "-1",
+        "sale_price": "99",
+        "tracks-1-side": "b!",
     }
 
     response = staff_client.post(reverse("admin:catalog_release_add"), data)

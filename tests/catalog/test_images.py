@@ -13,9 +13,7 @@ def rendition_path(cover, width):
 
 
 def test_renditions_are_webp_at_each_width(db):
-    cover = CoverImage.objects.create(
-        release=make_release(), image=image_file(size=(1200, 1000))
-    )
+    cover = CoverImage.objects.create(release=make_release(), image=image_file(size=(1200, 1000)))
 
     assert make_renditions(cover) == [240, 480, 960]
 
@@ -40,7 +38,8 @@ def test_remaking_renditions_replaces_the_files(db):
 
     folder = rendition_path(cover, 240).parent
     assert sorted(p.name for p in folder.glob(f"{Path(cover.image.name).stem}-*")) == [
-        f"{Path(cover.image.name).stem}-240w.webp", f"{Path(cover.image.name).stem}-480w.webp",
+        f"{Path(cover.image.name).stem}-240w.webp",
+        f"{Path(cover.image.name).stem}-480w.webp",
     ]
 
 

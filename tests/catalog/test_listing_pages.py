@@ -32,9 +32,7 @@ def test_record_list_paginates(client, db):
     assert "Page 2 of 2" in second
 
 
-def test_record_list_query_count_does_not_grow_with_records(
-    client, db, django_assert_num_queries
-):
+def test_record_list_query_count_does_not_grow_with_records(client, db, django_assert_num_queries):
     for _ in range(3):
         make_release(artists=[make_artist()])
     with django_assert_num_queries(4):
@@ -89,10 +87,14 @@ def test_product_page_links_to_its_collection_with_the_title_count(client, db):
 
     page = client.get(release.get_absolute_url()).content.decode()
 
-    assert f'<a href="{collection.get_absolute_url()}">New Ermitage collection</a>: 2 titles' in page
+    assert (
+        f'<a href="{collection.get_absolute_url()}">New Ermitage collection</a>: 2 titles' in page
+    )
 
 
-@pytest.mark.parametrize("path", ["/en/artists/nobody/", "/en/labels/nobody/", "/uk/collections/x/"])
+@pytest.mark.parametrize(
+    "path", ["/en/artists/nobody/", "/en/labels/nobody/", "/uk/collections/x/"]
+)
 def test_unknown_artist_label_or_collection_is_404(client, db, path):
     assert client.get(path).status_code == 404
 

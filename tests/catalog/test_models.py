@@ -11,8 +11,12 @@ from tests.factories import add_tracks, make_release
 
 @pytest.mark.parametrize(
     ("stock", "availability"),
-    [(0, Availability.OUT_OF_STOCK), (1, Availability.LOW_STOCK), (3, Availability.LOW_STOCK),
-     (4, Availability.IN_STOCK)],
+    [
+        (0, Availability.OUT_OF_STOCK),
+        (1, Availability.LOW_STOCK),
+        (3, Availability.LOW_STOCK),
+        (4, Availability.IN_STOCK),
+    ],
 )
 def test_availability_follows_stock(db, stock, availability):
     assert make_release(stock=stock).availability == availability
@@ -28,7 +32,12 @@ def test_format_line_lists_medium_format_descriptions_and_colour(db):
         format="LP", format_descriptions=["album", "limited", "reissue"], colour="Yellow"
     )
     assert [str(part) for part in release.format_parts()] == [
-        "Vinyl", "LP", "Album", "Limited Edition", "Reissue", "Yellow",
+        "Vinyl",
+        "LP",
+        "Album",
+        "Limited Edition",
+        "Reissue",
+        "Yellow",
     ]
 
 
@@ -45,7 +54,8 @@ def test_tracks_are_grouped_by_side_in_order(db):
     sides = tracks_by_side(release.tracks.all())
 
     assert [(side, [t.code for t in tracks]) for side, tracks in sides] == [
-        ("A", ["A1", "A2", "A3"]), ("B", ["B1", "B2"]),
+        ("A", ["A1", "A2", "A3"]),
+        ("B", ["B1", "B2"]),
     ]
 
 

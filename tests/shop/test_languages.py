@@ -51,7 +51,10 @@ def test_language_switch_links_to_the_same_page_in_the_other_language(client, db
     page = client.get(f"/en/records/{release.slug}/").content.decode()
 
     assert f'href="/uk/records/{release.slug}/" hreflang="uk" lang="uk"' in page
-    assert f'<link rel="alternate" hreflang="uk" href="http://testserver/uk/records/{release.slug}/">' in page
+    assert (
+        f'<link rel="alternate" hreflang="uk" href="http://testserver/uk/records/{release.slug}/">'
+        in page
+    )
 
 
 def test_language_switch_keeps_the_query_string(client, db):

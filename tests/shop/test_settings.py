@@ -13,12 +13,16 @@ PRODUCTION = {
 
 
 def manage(*args, **environment):
-    inherited = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
-    env = inherited | environment
-    env["DJANGO_SETTINGS_MODULE"] = "shop.settings"
+    # A clean environment: only what the shell needs, plus the settings under test.
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    env |= environment | {"DJANGO_SETTINGS_MODULE": "shop.settings"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
