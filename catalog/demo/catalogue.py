@@ -70,7 +70,8 @@ ROLES = {  # English name -> Ukrainian name
 ARTISTS = {  # slug -> fields
     # --- Title artists (with biographies) ---
     "miles-davis": {
-        "name": "Miles Davis", "sort_name": "Davis, Miles",
+        "name": "Miles Davis",
+        "sort_name": "Davis, Miles",
         "biography": (
             "Miles Davis (1926–1991) was an American trumpeter, composer and bandleader, born in "
             "Alton, Illinois. Across more than four decades he kept changing his music, leading his "
@@ -86,7 +87,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "john-coltrane": {
-        "name": "John Coltrane", "sort_name": "Coltrane, John",
+        "name": "John Coltrane",
+        "sort_name": "Coltrane, John",
         "biography": (
             "John Coltrane (1926–1967) was an American saxophonist and composer, born in Hamlet, "
             "North Carolina. In the 1950s he played with Miles Davis and Thelonious Monk, and in the "
@@ -101,7 +103,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "the-dave-brubeck-quartet": {
-        "name": "The Dave Brubeck Quartet", "sort_name": "Dave Brubeck Quartet, The",
+        "name": "The Dave Brubeck Quartet",
+        "sort_name": "Dave Brubeck Quartet, The",
         "biography": (
             "The Dave Brubeck Quartet was led by pianist Dave Brubeck (1920–2012), with alto "
             "saxophonist Paul Desmond at his side. With bassist Eugene Wright and drummer Joe Morello, "
@@ -116,7 +119,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "cannonball-adderley": {
-        "name": "Cannonball Adderley", "sort_name": "Adderley, Cannonball",
+        "name": "Cannonball Adderley",
+        "sort_name": "Adderley, Cannonball",
         "biography": (
             "Julian “Cannonball” Adderley (1928–1975) was an American alto saxophonist, born in "
             "Tampa, Florida. He played in Miles Davis's sextet on Milestones and Kind of Blue, then led "
@@ -149,7 +153,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "charles-mingus": {
-        "name": "Charles Mingus", "sort_name": "Mingus, Charles",
+        "name": "Charles Mingus",
+        "sort_name": "Mingus, Charles",
         "biography": (
             "Charles Mingus (1922–1979) was an American double bassist, composer and bandleader, born "
             "in Nogales, Arizona, and raised in the Watts district of Los Angeles. His compositions "
@@ -164,7 +169,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "bill-evans-trio": {
-        "name": "Bill Evans Trio", "sort_name": "Evans, Bill, Trio",
+        "name": "Bill Evans Trio",
+        "sort_name": "Evans, Bill, Trio",
         "biography": (
             "Pianist Bill Evans (1929–1980) formed his celebrated first trio with bassist Scott "
             "LaFaro and drummer Paul Motian in 1959. The three treated the piano trio as a "
@@ -179,7 +185,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "lee-morgan": {
-        "name": "Lee Morgan", "sort_name": "Morgan, Lee",
+        "name": "Lee Morgan",
+        "sort_name": "Morgan, Lee",
         "biography": (
             "Lee Morgan (1938–1972) was an American trumpeter from Philadelphia who played in Dizzy "
             "Gillespie's big band while still a teenager. He became a key member of Art Blakey's Jazz "
@@ -194,7 +201,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "herbie-hancock": {
-        "name": "Herbie Hancock", "sort_name": "Hancock, Herbie",
+        "name": "Herbie Hancock",
+        "sort_name": "Hancock, Herbie",
         "biography": (
             "Herbie Hancock (born 1940 in Chicago) is an American pianist, keyboardist and composer. "
             "In the 1960s he made a series of albums for Blue Note and was a member of Miles Davis's "
@@ -209,7 +217,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "oliver-nelson": {
-        "name": "Oliver Nelson", "sort_name": "Nelson, Oliver",
+        "name": "Oliver Nelson",
+        "sort_name": "Nelson, Oliver",
         "biography": (
             "Oliver Nelson (1932–1975) was an American saxophonist, composer and arranger from St. "
             "Louis, Missouri. The Blues and the Abstract Truth, which opens with his much-played "
@@ -224,7 +233,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "stan-getz": {
-        "name": "Stan Getz", "sort_name": "Getz, Stan",
+        "name": "Stan Getz",
+        "sort_name": "Getz, Stan",
         "biography": (
             "Stan Getz (1927–1991) was an American tenor saxophonist, born in Philadelphia and known "
             "for his light, lyrical tone. He first drew attention in Woody Herman's band in the late "
@@ -240,7 +250,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "joao-gilberto": {
-        "name": "João Gilberto", "sort_name": "Gilberto, João",
+        "name": "João Gilberto",
+        "sort_name": "Gilberto, João",
         "biography": (
             "João Gilberto (1931–2019) was a Brazilian singer and guitarist from the state of Bahia "
             "and one of the creators of bossa nova. His hushed singing and distinctive guitar rhythm, "
@@ -255,7 +266,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "horace-silver": {
-        "name": "Horace Silver", "sort_name": "Silver, Horace",
+        "name": "Horace Silver",
+        "sort_name": "Silver, Horace",
         "biography": (
             "Horace Silver (1928–2014) was an American pianist and composer from Norwalk, "
             "Connecticut. In the 1950s he played with Art Blakey in the early Jazz Messengers, then "
@@ -270,7 +282,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "sonny-rollins": {
-        "name": "Sonny Rollins", "sort_name": "Rollins, Sonny",
+        "name": "Sonny Rollins",
+        "sort_name": "Rollins, Sonny",
         "biography": (
             "Sonny Rollins (born 1930 in New York City) is an American tenor saxophonist and "
             "composer. In the 1950s he recorded with Miles Davis, Thelonious Monk and the Clifford "
@@ -286,7 +299,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "otis-redding": {
-        "name": "Otis Redding", "sort_name": "Redding, Otis",
+        "name": "Otis Redding",
+        "sort_name": "Redding, Otis",
         "biography": (
             "Otis Redding (1941–1967) was an American soul singer and songwriter who grew up in "
             "Macon, Georgia. He recorded in Memphis for Volt, a Stax label, backed by Booker T. & the "
@@ -302,7 +316,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "aretha-franklin": {
-        "name": "Aretha Franklin", "sort_name": "Franklin, Aretha",
+        "name": "Aretha Franklin",
+        "sort_name": "Franklin, Aretha",
         "biography": (
             "Aretha Franklin (1942–2018) was an American singer, songwriter and pianist who grew up in "
             "Detroit singing gospel in her father's church. After several years with Columbia she "
@@ -317,7 +332,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "marvin-gaye": {
-        "name": "Marvin Gaye", "sort_name": "Gaye, Marvin",
+        "name": "Marvin Gaye",
+        "sort_name": "Gaye, Marvin",
         "biography": (
             "Marvin Gaye (1939–1984) was an American singer, songwriter and producer from Washington, "
             "D.C., and one of Motown's biggest stars. After hits such as “I Heard It Through the "
@@ -332,7 +348,8 @@ ARTISTS = {  # slug -> fields
         ),
     },
     "curtis-mayfield": {
-        "name": "Curtis Mayfield", "sort_name": "Mayfield, Curtis",
+        "name": "Curtis Mayfield",
+        "sort_name": "Mayfield, Curtis",
         "biography": (
             "Curtis Mayfield (1942–1999) was an American singer, songwriter, guitarist and producer "
             "from Chicago. He led the Impressions, writing songs such as “People Get Ready”, and "

@@ -1,0 +1,82 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from catalog.demo import catalogue
+from catalog.models import Artist, CoverImage, Release, Track
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_catalogue", verbosity=0)
+
+
+def test_demo_catalogue_holds_the_seed_record_with_all_its_facts(demo):
+    seed = Release.objects.get(catalogue_number="VNL 12204 LP")
+
+    assert seed.full_title == "Miles Davis – Ascenseur Pour L'Echafaud"
+    assert (seed.label.name, seed.format, seed.colour) == ("Ermitage", "LP", "Yellow")
+    assert seed.format_descriptions == ["album", "limited", "reissue"]
+    assert (seed.country.code, str(seed.released)) == ("IT", "2024-02-02")
+    assert (seed.original_label.name, seed.original_year) == ("Fontana", 1958)
+    assert seed.price == Decimal("23.95")
+    assert [t.code for t in seed.tracks.all()] == [f"{s}{n}" for s in "AB" for n in range(1, 6)]
+    assert [(c.artist.name, c.role.name) for c in seed.credits.all()] == [
+        ("Miles Davis", "Trumpet"),
+        ("Barney Wilen", "Tenor Saxophone"),
+        ("René Urtreger", "Piano"),
+        ("Pierre Michelot", "Bass"),
+        ("Kenny Clarke", "Drums"),
+    ]
+    assert {g.name for g in seed.genres.all()} == {"Jazz", "Cool Jazz"}
+
+
+def test_demo_collection_has_at_least_eighteen_published_titles(demo):
+    in_collection = Release.objects.published().filter(collection__slug="new-ermitage")
+    assert in_collection.count() >= 18
+    assert in_collection.order_by("collection_position").first().catalogue_number == (
+        "VNL 12204 LP"
+    )
+
+
+def test_every_demo_record_has_a_cover_tracks_and_both_languages(demo):
+    for release in Release.objects.all():
+        assert release.images.get().rendition_widths == [240, 480, 960], release
+        assert release.tracks.exists(), release
+        assert release.description, release
+        assert release.translations.get(language="uk").description, release
+
+
+def test_loading_twice_changes_nothing(demo):
+    counts = [
+        Release.objects.count(),
+        Track.objects.count(),
+        Artist.objects.count(),
+        CoverImage.objects.count(),
+    ]
+
+    call_command("load_demo_catalogue", verbosity=0)
+
+    assert [
+        Release.objects.count(),
+        Track.objects.count(),
+        Artist.objects.count(),
+        CoverImage.objects.count(),
+    ] == counts
+    assert counts[0] == len(catalogue.RELEASES)
+
+
+def test_if_empty_leaves_an_existing_catalogue_alone(demo):
+    Release.objects.filter(catalogue_number="VNL 12204 LP").update(price=Decimal("30.00"))
+
+    call_command("load_demo_catalogue", "--if-empty", verbosity=0)
+
+    assert Release.objects.get(catalogue_number="VNL 12204 LP").price == Decimal("30.00")
+
+
+def test_demo_product_pages_render_in_both_languages(demo, client):
+    for release in Release.objects.all():
+        for language in ("en", "uk"):
+            response = client.get(f"/{language}/records/{release.slug}/")
+            assert response.status_code == 200, (release, language)
