@@ -17,3 +17,25 @@ class ReleaseAdminForm(forms.ModelForm):
     class Meta:
         model = Release
         fields = "__all__"  # noqa: DJ007 - the admin chooses the fields through fieldsets
+
+
+class QuestionForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=80)
+    email = forms.EmailField(
+        label=_("Your email"), help_text=_("We send the answer here and never show it.")
+    )
+    body = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        min_length=5,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    # A field people never see: bots that fill it in are ignored.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

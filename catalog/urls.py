@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("records/", views.release_list, name="release_list"),
     path("records/<slug:slug>/", views.release_detail, name="release"),
+    path("records/<slug:slug>/questions/", views.ask_question, name="ask_question"),
     path("artists/<slug:slug>/", views.artist_detail, name="artist"),
     path("labels/<slug:slug>/", views.label_detail, name="label"),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),

@@ -1,7 +1,12 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from . import questions
+from .forms import QuestionForm
 from .models import (
     Artist,
     ArtistTranslation,
@@ -29,15 +34,37 @@ def release_list(request):
 
 def release_detail(request, slug):
     release = get_object_or_404(Release.objects.published().for_product_page(), slug=slug)
+    return render_product_page(request, release, question_form=QuestionForm())
+
+
+def render_product_page(request, release, *, question_form, status=200):
     genres = release.genres.all()
     context = {
         "release": release,
         "sides": tracks_by_side(release.tracks.all()),
         "genres": [genre for genre in genres if not genre.is_style],
         "styles": [genre for genre in genres if genre.is_style],
-        "main_artists": [credit.artist for credit in release.release_artists.all()],
+        "question_form": question_form,
     }
-    return render(request, "catalog/release_detail.html", context)
+    return render(request, "catalog/release_detail.html", context, status=status)
+
+
+@require_POST
+def ask_question(request, slug):
+    release = get_object_or_404(Release.objects.published().for_product_page(), slug=slug)
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        return render_product_page(request, release, question_form=form, status=400)
+    if not form.is_spam:
+        questions.ask_question(
+            release=release,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            body=form.cleaned_data["body"],
+            language=get_language(),
+        )
+    messages.success(request, _("Thank you! We will email you the answer and show it here."))
+    return redirect(release.get_absolute_url() + "#questions")
 
 
 def artist_detail(request, slug):

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_countries",
+    "django_tasks_db",
     "shop",
     "catalog",
     "orders",
@@ -113,6 +114,8 @@ TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 BABEL_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
 
 SHOP_NAME = env.str("SHOP_NAME", default="Plativka")
+# The shop's public address, for links in emails.
+SHOP_URL = env.str("SHOP_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # The shop's prices are kept in this currency.
 BASE_CURRENCY = "GBP"
@@ -173,6 +176,24 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="shop@localhost")
+# Staff who are told about new shoppers' questions.
+STAFF_EMAILS = env.list("STAFF_EMAILS", default=[DEFAULT_FROM_EMAIL])
+
+# Background work (emails). Development runs tasks at once; production queues
+# them in the database for `manage.py db_worker`, so no broker is needed.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND",
+            default="django.tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+
+# Flash messages travel in a signed cookie, so showing them costs no query.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Production sits behind a TLS-terminating proxy. HTTPS=false lets
 # `make serve` run production settings over plain HTTP on loopback.

@@ -1,6 +1,7 @@
 from .collections import Collection, CollectionTranslation, Genre, GenreTranslation
 from .images import CoverImage
 from .people import Artist, ArtistTranslation, Label
+from .questions import Question
 from .releases import (
     Availability,
     DatePrecision,
@@ -28,6 +29,7 @@ __all__ = [
     "Genre",
     "GenreTranslation",
     "Label",
+    "Question",
     "Release",
     "ReleaseArtist",
     "ReleaseTranslation",

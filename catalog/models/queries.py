@@ -26,10 +26,12 @@ class ReleaseQuerySet(models.QuerySet):
 
         One query for the release (with its label, original label, collection,
         the collection's size and the description in `language`), then one
-        each for artists, tracks, personnel, company credits, images and genres.
+        each for artists, images, tracks, personnel, company credits, genres and
+        answered questions.
         """
         from .collections import Genre, GenreTranslation
         from .people import ArtistTranslation
+        from .questions import Question
         from .releases import ReleaseArtist, ReleaseTranslation
         from .tracks import Credit, RoleTranslation
 
@@ -66,6 +68,11 @@ class ReleaseQuerySet(models.QuerySet):
                 Prefetch("credits", credits),
                 "company_credits",
                 Prefetch("genres", genres),
+                Prefetch(
+                    "questions",
+                    Question.objects.visible().order_by("-answered"),
+                    to_attr="answered_questions",
+                ),
             )
         )
 

@@ -126,14 +126,14 @@ def test_query_count_is_fixed_as_tracks_credits_and_images_grow(
     add_tracks(release, 2)
     add_credits(release, 1)
     add_image(release)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(product_url(release))
 
     add_tracks(release, 8, side="B")
     add_credits(release, 10)
     for position in range(1, 5):
         add_image(release, position)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(product_url(release))
     assert response.content.decode().count('class="tracklist__position"') == 10
 
