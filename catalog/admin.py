@@ -223,12 +223,8 @@ class ArtistTranslationInline(admin.StackedInline):
     extra = 0
 
 
-@admin.register(Artist)
-class ArtistAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_name", "release_count"]
-    search_fields = ["name", "sort_name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [ArtistTranslationInline]
+class ReleaseCountMixin:
+    """Adds a sortable "releases" column to a changelist."""
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(release_count=Count("releases"))
@@ -236,6 +232,14 @@ class ArtistAdmin(admin.ModelAdmin):
     @admin.display(description=_("releases"), ordering="release_count")
     def release_count(self, obj):
         return obj.release_count
+
+
+@admin.register(Artist)
+class ArtistAdmin(ReleaseCountMixin, admin.ModelAdmin):
+    list_display = ["name", "sort_name", "release_count"]
+    search_fields = ["name", "sort_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ArtistTranslationInline]
 
 
 @admin.register(Label)
@@ -251,18 +255,11 @@ class CollectionTranslationInline(admin.StackedInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(ReleaseCountMixin, admin.ModelAdmin):
     list_display = ["name", "release_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CollectionTranslationInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(release_count=Count("releases"))
-
-    @admin.display(description=_("releases"), ordering="release_count")
-    def release_count(self, obj):
-        return obj.release_count
 
 
 class GenreTranslationInline(admin.TabularInline):

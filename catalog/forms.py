@@ -31,7 +31,11 @@ class QuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     # A field people never see: bots that fill it in are ignored.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -1,0 +1,47 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import add_image, seed_release
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def seed_with_cover():
+    release = seed_release()
+    add_image(release)
+    return release
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
+        for violation in results.response["violations"]
+        if violation["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "records/", "records/{slug}/", "artists/miles-davis/", "labels/ermitage/"],
+)
+def test_pages_have_no_serious_accessibility_violations(
+    live_server, page, seed_with_cover, language, path
+):
+    page.goto(f"{live_server.url}/{language}/{path.format(slug=seed_with_cover.slug)}")
+    assert serious_violations(page) == []
+
+
+def test_question_form_errors_have_no_serious_accessibility_violations(
+    live_server, page, seed_with_cover
+):
+    page.goto(f"{live_server.url}/uk/records/{seed_with_cover.slug}/")
+    page.get_by_text("Поставити запитання", exact=True).click()
+    page.get_by_role("button", name="Надіслати запитання").click()
+
+    assert page.get_by_text("Це поле обов'язкове.").first.is_visible()
+    assert serious_violations(page) == []
