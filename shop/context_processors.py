@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from .money import offered_rates
+
 
 def site(request):
     """The shop's name, and the current page in every language for the switch and hreflang."""
@@ -17,4 +19,8 @@ def site(request):
                 "absolute_url": request.build_absolute_uri(url),
             }
         )
-    return {"shop_name": settings.SHOP_NAME, "language_links": links}
+    return {
+        "shop_name": settings.SHOP_NAME,
+        "language_links": links,
+        "currencies": list(offered_rates()),
+    }

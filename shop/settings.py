@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "shop.middleware.CurrencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -117,7 +118,8 @@ SHOP_NAME = env.str("SHOP_NAME", default="Plativka")
 # The shop's public address, for links in emails.
 SHOP_URL = env.str("SHOP_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# The shop's prices are kept in this currency.
+# The shop's prices are kept in this currency; shoppers may pay in any
+# currency staff offer, at the rates staff set in the admin.
 BASE_CURRENCY = "GBP"
 # "Only N left" is shown at or below this stock count.
 LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=3)

@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from . import views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    path("currency/", views.set_currency, name="set_currency"),
     path("", include("catalog.urls")),
 )
 

@@ -32,7 +32,9 @@ def test_record_list_paginates(client, db):
     assert "Page 2 of 2" in second
 
 
-def test_record_list_query_count_does_not_grow_with_records(client, db, django_assert_num_queries):
+def test_record_list_query_count_does_not_grow_with_records(
+    rates_cached, client, db, django_assert_num_queries
+):
     for _ in range(3):
         make_release(artists=[make_artist()])
     with django_assert_num_queries(4):

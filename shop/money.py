@@ -1,0 +1,61 @@
+"""Money: converting base-currency prices into the shopper's currency, always in Decimal."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import get_currency_precision
+from django.conf import settings
+from django.core.cache import cache
+
+from .models import Currency
+
+CACHE_KEY = "shop:currencies:v1"
+# Shown prices may lag a changed rate by this long on other processes; orders
+# always read the rate from the database.
+CACHE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A currency and its rate from the base currency, as used for one request or order."""
+
+    code: str
+    rate: Decimal
+
+    def convert(self, base_amount: Decimal) -> Decimal:
+        """A base-currency amount in this currency, rounded to its minor unit."""
+        return round_to_minor_unit(Decimal(base_amount) * self.rate, self.code)
+
+    def to_base(self, amount: Decimal) -> Decimal:
+        """An amount in this currency back in the base currency, for comparisons."""
+        return round_to_minor_unit(Decimal(amount) / self.rate, settings.BASE_CURRENCY)
+
+
+BASE_RATE = Rate(settings.BASE_CURRENCY, Decimal(1))
+
+
+def round_to_minor_unit(amount: Decimal, code: str) -> Decimal:
+    exponent = Decimal(1).scaleb(-get_currency_precision(code))
+    return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+
+
+def offered_rates() -> dict[str, Rate]:
+    """The currencies shoppers can choose, by code, from a short-lived cache."""
+    rates = cache.get(CACHE_KEY)
+    if rates is None:
+        rates = {c.code: Rate(c.code, c.rate) for c in Currency.objects.active()}
+        rates.setdefault(settings.BASE_CURRENCY, BASE_RATE)
+        cache.set(CACHE_KEY, rates, CACHE_SECONDS)
+    return rates
+
+
+def forget_cached_rates():
+    cache.delete(CACHE_KEY)
+
+
+def current_rate(code: str) -> Rate:
+    """The rate for `code` straight from the database, for pricing an order."""
+    if code == settings.BASE_CURRENCY:
+        return BASE_RATE
+    currency = Currency.objects.active().get(code=code)
+    return Rate(currency.code, currency.rate)
