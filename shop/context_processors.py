@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from orders.cart import COUNT_COOKIE
+
 from .money import offered_rates
 
 
@@ -20,7 +22,14 @@ def site(request):
             }
         )
     return {
+        "cart_count": _cart_count(request),
         "shop_name": settings.SHOP_NAME,
         "language_links": links,
         "currencies": list(offered_rates()),
     }
+
+
+def _cart_count(request):
+    """The mini-cart count from its cookie: a display hint, never trusted for anything else."""
+    raw = request.COOKIES.get(COUNT_COOKIE, "0")
+    return int(raw) if raw.isdigit() and len(raw) <= 5 else 0

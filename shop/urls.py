@@ -12,6 +12,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("currency/", views.set_currency, name="set_currency"),
+    path("", include("orders.urls")),
     path("", include("catalog.urls")),
 )
 

@@ -10,3 +10,35 @@ document.addEventListener("change", (event) => {
   }
 });
 document.documentElement.classList.add("js");
+
+// Add to cart without leaving the page; without JavaScript the form posts
+// and the shop redirects to the cart.
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("form[data-cart-form]");
+  if (!form) {
+    return;
+  }
+  event.preventDefault();
+  const status = document.querySelector("[data-cart-status]");
+  try {
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    const result = await response.json();
+    if (result.count !== undefined) {
+      document.querySelectorAll("[data-cart-count]").forEach((badge) => {
+        badge.textContent = result.count;
+      });
+    }
+    if (status) {
+      status.textContent = result.message;
+      status.className = "message " + (response.ok && !result.capped ? "message--success" : "message--error");
+      status.hidden = false;
+    }
+  } catch (error) {
+    form.submit();
+  }
+});

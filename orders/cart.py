@@ -1,0 +1,154 @@
+"""The cart: what a shopper means to buy, capped by stock, priced in their currency."""
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from catalog.models import ReleaseArtist
+from shop.money import Rate
+
+from .errors import BAD_QUANTITY, NOT_FOR_SALE, SOLD_OUT, CartError
+from .models import Cart, CartLine
+
+MAX_QUANTITY = 99
+CART_COOKIE = "cart"
+# A display hint for the header's mini-cart, readable by JavaScript. The cart
+# itself is only ever read from the database.
+COUNT_COOKIE = "cart_count"
+COOKIE_SALT = "orders.cart"
+COOKIE_AGE = 60 * 60 * 24 * 30
+
+
+@dataclass(frozen=True)
+class CartChange:
+    quantity: int
+    capped: bool  # fewer copies than asked for were available
+
+
+@dataclass(frozen=True)
+class CartItem:
+    release: object
+    quantity: int
+    unit_price: Decimal
+    line_total: Decimal
+
+
+@dataclass(frozen=True)
+class CartSummary:
+    items: list[CartItem]
+    currency: str
+    subtotal: Decimal
+    base_subtotal: Decimal
+
+    @property
+    def count(self):
+        return sum(item.quantity for item in self.items)
+
+    @property
+    def is_empty(self):
+        return not self.items
+
+
+def parse_quantity(raw, *, allow_zero=False) -> int:
+    """A quantity typed by a shopper (ASCII digits only), or CartError saying what is allowed."""
+    text = str(raw if raw is not None else "").strip()
+    lowest = 0 if allow_zero else 1
+    if not (text.isascii() and text.isdigit() and lowest <= int(text) <= MAX_QUANTITY):
+        raise CartError(BAD_QUANTITY % {"max": MAX_QUANTITY})
+    return int(text)
+
+
+@transaction.atomic
+def add_to_cart(*, cart, release, quantity) -> CartChange:
+    if not release.published:
+        raise CartError(NOT_FOR_SALE)
+    if release.stock == 0:
+        raise CartError(SOLD_OUT)
+    line = cart.lines.filter(release=release).first()
+    wanted = quantity + (line.quantity if line else 0)
+    return _store_quantity(cart=cart, release=release, wanted=min(wanted, MAX_QUANTITY))
+
+
+@transaction.atomic
+def set_quantity(*, cart, release, quantity) -> CartChange:
+    """Change a line; 0 removes it, and so does the record selling out meanwhile."""
+    if quantity == 0 or release.stock == 0:
+        cart.lines.filter(release=release).delete()
+        return CartChange(quantity=0, capped=quantity > 0)
+    return _store_quantity(cart=cart, release=release, wanted=quantity)
+
+
+def _store_quantity(*, cart, release, wanted) -> CartChange:
+    allowed = min(wanted, release.stock)
+    CartLine.objects.update_or_create(cart=cart, release=release, defaults={"quantity": allowed})
+    cart.save(update_fields=["updated"])
+    return CartChange(quantity=allowed, capped=allowed < wanted)
+
+
+def summarize(cart, rate: Rate) -> CartSummary:
+    """The cart's lines priced in the shopper's currency. Prices come from the catalogue."""
+    lines = [] if cart is None else _lines_with_releases(cart)
+    items = [
+        CartItem(
+            release=line.release,
+            quantity=line.quantity,
+            unit_price=rate.convert(line.release.current_price),
+            line_total=rate.convert(line.release.current_price) * line.quantity,
+        )
+        for line in lines
+    ]
+    return CartSummary(
+        items=items,
+        currency=rate.code,
+        subtotal=sum((item.line_total for item in items), Decimal(0)),
+        base_subtotal=sum(
+            (line.release.current_price * line.quantity for line in lines), Decimal(0)
+        ),
+    )
+
+
+def _lines_with_releases(cart):
+    return list(
+        cart.lines.select_related("release__label").prefetch_related(
+            Prefetch("release__release_artists", ReleaseArtist.objects.select_related("artist")),
+            "release__images",
+        )
+    )
+
+
+def cart_for(request, *, create=False):
+    """The shopper's cart from the signed cookie; a new one when `create` is set."""
+    token = request.get_signed_cookie(CART_COOKIE, default=None, salt=COOKIE_SALT)
+    cart = Cart.objects.filter(token=token).first() if _is_uuid(token) else None
+    if cart is None and create:
+        cart = Cart.objects.create()
+    return cart
+
+
+def count_copies(cart) -> int:
+    return sum(cart.lines.values_list("quantity", flat=True))
+
+
+def remember_cart(response, cart, count, *, secure):
+    """Point the browser at its cart and refresh the mini-cart count."""
+    response.set_signed_cookie(
+        CART_COOKIE,
+        str(cart.token),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=secure,
+    )
+    response.set_cookie(COUNT_COOKIE, str(count), max_age=COOKIE_AGE, samesite="Lax", secure=secure)
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

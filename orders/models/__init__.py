@@ -1,0 +1,3 @@
+from .cart import Cart, CartLine
+
+__all__ = ["Cart", "CartLine"]

@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from catalog.models import Release
+from shop.views import bad_request, safe_next_url
+
+from . import cart as carts
+from .errors import NOT_FOR_SALE, SOLD_OUT, CartError
+
+
+def cart_detail(request):
+    summary = carts.summarize(carts.cart_for(request), request.currency)
+    return render(request, "orders/cart.html", {"summary": summary})
+
+
+@require_POST
+def cart_add(request):
+    try:
+        release = _release_from(request)
+        quantity = carts.parse_quantity(request.POST.get("quantity", "1"))
+        cart = carts.cart_for(request, create=True)
+        change = carts.add_to_cart(cart=cart, release=release, quantity=quantity)
+    except CartError as error:
+        return _refuse(request, error)
+    if change.capped:
+        message = _capped_message(change.quantity)
+    else:
+        message = _("%(title)s is in your cart.") % {"title": release.title}
+    next_url = safe_next_url(request, reverse("orders:cart"))
+    return _respond(request, cart, message, next_url, capped=change.capped)
+
+
+@require_POST
+def cart_update(request):
+    try:
+        release = _release_from(request, published_only=False)
+        quantity = carts.parse_quantity(request.POST.get("quantity"), allow_zero=True)
+        cart = carts.cart_for(request, create=True)
+        change = carts.set_quantity(cart=cart, release=release, quantity=quantity)
+    except CartError as error:
+        return _refuse(request, error)
+    if change.capped and change.quantity == 0:
+        message = str(SOLD_OUT)
+    elif change.capped:
+        message = _capped_message(change.quantity)
+    elif change.quantity == 0:
+        message = _("%(title)s was removed from your cart.") % {"title": release.title}
+    else:
+        message = _("Your cart was updated.")
+    return _respond(request, cart, message, reverse("orders:cart"), capped=change.capped)
+
+
+def _release_from(request, *, published_only=True):
+    releases = Release.objects.published() if published_only else Release.objects.all()
+    try:
+        return releases.get(pk=int(request.POST.get("release", "")))
+    except (ValueError, Release.DoesNotExist):
+        raise CartError(NOT_FOR_SALE) from None
+
+
+def _capped_message(quantity):
+    return ngettext(
+        "Only %(count)d copy is available, so your cart holds %(count)d.",
+        "Only %(count)d copies are available, so your cart holds %(count)d.",
+        quantity,
+    ) % {"count": quantity}
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, error):
+    if _wants_json(request):
+        return JsonResponse({"message": str(error.message)}, status=400)
+    return bad_request(request, error.message)
+
+
+def _respond(request, cart, message, next_url, *, capped):
+    count = carts.count_copies(cart)
+    if _wants_json(request):
+        response = JsonResponse({"message": message, "capped": capped, "count": count})
+    else:
+        (messages.warning if capped else messages.success)(request, message)
+        response = redirect(next_url)
+    carts.remember_cart(response, cart, count, secure=settings.HTTPS)
+    return response
