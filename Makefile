@@ -35,7 +35,7 @@ run: translations demo
 # secret key under var/ unless SECRET_KEY is set.
 serve: translations demo
 	@test -n "$$SECRET_KEY" || test -s var/secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key
-	export DEBUG=false SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	export DEBUG=false DEMO_PAYMENTS="$${DEMO_PAYMENTS:-true}" SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	       ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" HTTPS="$${HTTPS:-false}" SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
 	$(MANAGE) collectstatic --no-input -v 0 && \
 	echo "The shop is at http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off)" && \

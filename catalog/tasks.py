@@ -1,31 +1,14 @@
 """Background work for the catalogue: emails about product questions."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from shop.emails import send_email
+
 from .models import Question
-
-
-def send_email(*, subject, template, context, to, language):
-    """An email with plain-text and HTML parts, written in `language`.
-
-    `subject` is an untranslated message id with %(name)s placeholders filled
-    from `context`; `template` names the .txt and .html templates.
-    """
-    with translation.override(language):
-        context = context | {"shop_name": settings.SHOP_NAME, "shop_url": settings.SHOP_URL}
-        message = EmailMultiAlternatives(
-            subject=translation.gettext(subject) % context,
-            body=render_to_string(f"{template}.txt", context),
-            to=to,
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-        message.send()
 
 
 @task

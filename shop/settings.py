@@ -121,6 +121,10 @@ SHOP_URL = env.str("SHOP_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The shop's prices are kept in this currency; shoppers may pay in any
 # currency staff offer, at the rates staff set in the admin.
 BASE_CURRENCY = "GBP"
+# Where the shop ships from, and the country a shipping estimate assumes
+# before the shopper gives an address.
+SHOP_COUNTRY = env.str("SHOP_COUNTRY", default="GB")
+DEFAULT_COUNTRY_BY_LANGUAGE = {"uk": "UA"}
 # "Only N left" is shown at or below this stock count.
 LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=3)
 
@@ -193,6 +197,21 @@ TASKS = {
         )
     }
 }
+
+# Payments: Stripe Checkout. Production refuses to start without both keys,
+# unless DEMO_PAYMENTS is set on purpose (as `make serve` does on loopback).
+# In development, no key means the clearly labelled demo payment.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# Only tests point this elsewhere: at the fake Stripe server on loopback.
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+DEMO_PAYMENTS = not STRIPE_SECRET_KEY and env.bool("DEMO_PAYMENTS", default=DEBUG)
+if not DEBUG and not DEMO_PAYMENTS and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):
+    raise ImproperlyConfigured(
+        "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set when DEBUG is off (production)."
+    )
+# How long placed orders hold their copies while the shopper pays.
+RESERVATION_MINUTES = env.int("RESERVATION_MINUTES", default=30)
 
 # Flash messages travel in a signed cookie, so showing them costs no query.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from orders.webhooks import stripe_webhook
+
 from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -21,14 +21,16 @@ def empty_cache():
 
 
 @pytest.fixture
-def rates_cached(db):
-    """Exchange rates already cached, as they are after a process's first request.
+def warm_caches(db):
+    """Exchange rates and shipping settings already cached, as after a process's first page.
 
     Query counts are asserted in this steady state.
     """
+    from orders.shipping import shipping_config
     from shop.money import offered_rates
 
     offered_rates()
+    shipping_config()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
+from babel.dates import format_skeleton
 from django import template
 
-from shop.formatting import format_money
+from shop.formatting import babel_locale, format_money
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ def price(context, base_amount):
     """{% price release.price %}: a base-currency price in the shopper's currency."""
     rate = context["request"].currency
     return format_money(rate.convert(base_amount), rate.code)
+
+
+@register.filter
+def short_date(value):
+    """ "Thu 27 Nov" in English, "чт, 27 лист." in Ukrainian."""
+    if not value:
+        return ""
+    return format_skeleton("MMMEd", value, locale=babel_locale())

@@ -33,7 +33,7 @@ def test_record_list_paginates(client, db):
 
 
 def test_record_list_query_count_does_not_grow_with_records(
-    rates_cached, client, db, django_assert_num_queries
+    warm_caches, client, db, django_assert_num_queries
 ):
     for _ in range(3):
         make_release(artists=[make_artist()])

@@ -120,7 +120,7 @@ def test_bad_slugs_are_404_not_500(client, seed, path):
 
 
 def test_query_count_is_fixed_as_tracks_credits_and_images_grow(
-    rates_cached, client, db, django_assert_num_queries
+    warm_caches, client, db, django_assert_num_queries
 ):
     release = make_release()
     add_tracks(release, 2)
@@ -139,7 +139,7 @@ def test_query_count_is_fixed_as_tracks_credits_and_images_grow(
 
 
 def test_seed_page_needs_at_most_eight_queries(
-    rates_cached, client, seed, django_assert_max_num_queries
+    warm_caches, client, seed, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(8):
         client.get(product_url(seed))

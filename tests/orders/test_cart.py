@@ -160,7 +160,7 @@ def test_sold_out_while_in_the_cart_drops_the_line_on_update(client, db):
 
 
 def test_cart_page_query_count_does_not_grow_with_lines(
-    client, db, rates_cached, django_assert_num_queries
+    client, db, warm_caches, django_assert_num_queries
 ):
     for _ in range(2):
         release = make_release(artists=[make_artist()])
@@ -178,7 +178,7 @@ def test_cart_page_query_count_does_not_grow_with_lines(
 
 
 def test_product_page_offers_add_to_cart_and_stays_within_budget(
-    client, seed, rates_cached, django_assert_max_num_queries
+    client, seed, warm_caches, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(8):
         page = client.get(seed.get_absolute_url()).content.decode()

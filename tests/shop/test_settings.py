@@ -9,6 +9,8 @@ PRODUCTION = {
     "SECRET_KEY": "x7Qm2-production-like-secret-key-that-is-long-enough-9Zp4Lw8Rt1Vb",
     "ALLOWED_HOSTS": "shop.example",
     "DATABASE_URL": "sqlite:///:memory:",
+    "STRIPE_SECRET_KEY": "sk_live_placeholder",
+    "STRIPE_WEBHOOK_SECRET": "whsec_placeholder",
 }
 
 
@@ -36,6 +38,17 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", **(PRODUCTION | {"ALLOWED_HOSTS": ""}))
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_stripe_keys():
+    result = manage("check", **(PRODUCTION | {"STRIPE_WEBHOOK_SECRET": ""}))
+    assert result.returncode != 0
+    assert "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set" in result.stderr
+
+
+def test_demo_payments_must_be_chosen_on_purpose_in_production():
+    keyless = PRODUCTION | {"STRIPE_SECRET_KEY": "", "STRIPE_WEBHOOK_SECRET": ""}
+    assert manage("check", **keyless, DEMO_PAYMENTS="true").returncode == 0
 
 
 def test_deploy_checks_are_clean_with_production_settings():

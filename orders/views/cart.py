@@ -3,20 +3,47 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
 from catalog.models import Release
 from shop.views import bad_request, safe_next_url
 
-from . import cart as carts
-from .errors import NOT_FOR_SALE, SOLD_OUT, CartError
+from .. import cart as carts
+from .. import shipping
+from ..errors import NOT_FOR_SALE, SOLD_OUT, CartError
 
 
 def cart_detail(request):
     summary = carts.summarize(carts.cart_for(request), request.currency)
-    return render(request, "orders/cart.html", {"summary": summary})
+    country = estimate_country(request)
+    config = shipping.shipping_config()
+    context = {
+        "summary": summary,
+        "country": country,
+        "countries": countries,
+        "shipping_options": shipping.shipping_options(
+            config=config,
+            country=country,
+            base_subtotal=summary.base_subtotal,
+            rate=request.currency,
+        ),
+        "free_shipping_shortfall": shipping.free_shipping_shortfall(
+            config=config, base_subtotal=summary.base_subtotal, rate=request.currency
+        ),
+        "free_method": config.free_shipping_method,
+    }
+    return render(request, "orders/cart.html", context)
+
+
+def estimate_country(request):
+    """The country for the cart's shipping estimate: as asked, else by language."""
+    asked = request.GET.get("country", "").upper()
+    if asked in countries:
+        return asked
+    return settings.DEFAULT_COUNTRY_BY_LANGUAGE.get(get_language(), settings.SHOP_COUNTRY)
 
 
 @require_POST

@@ -1,0 +1,184 @@
+import secrets
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from catalog.models import Release
+
+from .cart import Cart
+from .shipping import ShippingMethod
+
+# Order numbers avoid letters that read like digits (I, L, O, U).
+NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_order_number():
+    """A short, human-friendly order number such as "PL-7K3QX9"."""
+    return "PL-" + "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
+
+
+class OrderQuerySet(models.QuerySet):
+    def reservation_expired(self, now):
+        return self.filter(status=Order.Status.PENDING, reserved_until__lt=now)
+
+
+class Order(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting payment")
+        PAID = "paid", _("Paid")
+        SHIPPED = "shipped", _("Shipped")
+        CANCELLED = "cancelled", _("Cancelled")
+        REFUNDED = "refunded", _("Refunded")
+
+    number = models.CharField(
+        _("order number"), max_length=20, unique=True, default=new_order_number
+    )
+    # The shopper's unguessable link to the order's page.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=10)
+    # The cart the order came from: emptied once the order is paid.
+    cart = models.ForeignKey(
+        Cart, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    name = models.CharField(_("full name"), max_length=150)
+    address_line1 = models.CharField(_("address"), max_length=200)
+    address_line2 = models.CharField(_("address, line 2"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    region = models.CharField(_("region or state"), max_length=100, blank=True)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    shipping_method = models.CharField(
+        _("shipping method"), max_length=20, choices=ShippingMethod.Kind
+    )
+    delivery_from = models.DateField(_("estimated delivery from"), null=True)
+    delivery_by = models.DateField(_("estimated delivery by"), null=True)
+
+    # Every amount is in `currency`, converted from pounds at `rate` when the
+    # order was placed, so the order never changes afterwards.
+    currency = models.CharField(_("currency"), max_length=3)
+    rate = models.DecimalField(_("exchange rate"), max_digits=14, decimal_places=6)
+    subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)
+    shipping_price = models.DecimalField(_("shipping"), max_digits=12, decimal_places=2)
+    total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
+    refunded = models.DecimalField(_("refunded"), max_digits=12, decimal_places=2, default=0)
+
+    reserved_until = models.DateTimeField(_("copies reserved until"), null=True)
+    stock_held = models.BooleanField(
+        _("copies held"),
+        default=False,
+        help_text=_("Whether this order's copies are taken out of stock right now."),
+    )
+    stripe_session = models.CharField(_("Stripe Checkout session"), max_length=255, blank=True)
+    stripe_payment_intent = models.CharField(_("Stripe payment"), max_length=255, blank=True)
+    needs_attention = models.TextField(
+        _("needs attention"),
+        blank=True,
+        help_text=_("Why staff should look at this order, such as a payment that came too late."),
+    )
+    tracking_number = models.CharField(_("tracking number"), max_length=100, blank=True)
+
+    created = models.DateTimeField(_("placed"), auto_now_add=True)
+    paid = models.DateTimeField(_("paid"), null=True, blank=True)
+    shipped = models.DateTimeField(_("shipped"), null=True, blank=True)
+    cancelled = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["status", "reserved_until"], name="order_status_reserved")]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("orders:order", kwargs={"token": self.token})
+
+    @property
+    def refundable(self):
+        return self.total - self.refunded
+
+
+class OrderLine(models.Model):
+    """A record in an order, with its title and price as they were when it was placed."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("title"), max_length=400)
+    catalogue_number = models.CharField(_("catalogue number"), max_length=50, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit_price = models.DecimalField(_("unit price"), max_digits=12, decimal_places=2)
+    line_total = models.DecimalField(_("line total"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("order line")
+        verbose_name_plural = _("order lines")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.title}"
+
+
+class StockMovement(models.Model):
+    """Every change to a record's stock, so staff can see where copies went."""
+
+    class Reason(models.TextChoices):
+        RESERVED = "reserved", _("Reserved for an order")
+        RELEASED = "released", _("Reservation released")
+        RETAKEN = "retaken", _("Taken again for a late payment")
+        CANCELLED = "cancelled", _("Returned to stock on cancellation")
+        ADJUSTED = "adjusted", _("Adjusted by staff")
+
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="stock_movements", verbose_name=_("release")
+    )
+    change = models.IntegerField(_("change"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    order = models.ForeignKey(
+        Order,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stock_movements",
+        verbose_name=_("order"),
+    )
+    created = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.release} {self.change:+d}"
+
+
+class PaymentEvent(models.Model):
+    """A Stripe event (or a demo payment) as received: the order's payment history."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="payment_events"
+    )
+    event_id = models.CharField(_("event"), max_length=255, unique=True)
+    kind = models.CharField(_("type"), max_length=100)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2, null=True)
+    received = models.DateTimeField(_("received"), auto_now_add=True)
+    payload = models.JSONField(_("payload"), default=dict)
+
+    class Meta:
+        verbose_name = _("payment event")
+        verbose_name_plural = _("payment events")
+        ordering = ["received", "id"]
+
+    def __str__(self):
+        return f"{self.kind} {self.event_id}"

@@ -1,0 +1,138 @@
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from shop.views import bad_request
+
+from .. import cart as carts
+from .. import shipping, stripe_gateway
+from ..checkout import Address, place_order
+from ..errors import EMPTY_CART, PAYMENT_UNAVAILABLE, CheckoutError, PaymentProviderError
+from ..forms import CheckoutForm
+from ..models import Order
+from ..payments import DEMO_PAYMENT_PREFIX, confirm_payment
+from .cart import estimate_country
+
+log = logging.getLogger(__name__)
+# Stripe refuses Checkout Sessions that expire sooner than 30 minutes.
+STRIPE_MINIMUM_LIFETIME = datetime.timedelta(minutes=31)
+
+
+def checkout(request):
+    cart = carts.cart_for(request)
+    summary = carts.summarize(cart, request.currency)
+    if summary.is_empty:
+        if request.method == "POST":
+            return bad_request(request, EMPTY_CART)
+        messages.info(request, EMPTY_CART)
+        return redirect("orders:cart")
+    form = CheckoutForm(request.POST or None, initial={"country": estimate_country(request)})
+    if request.method == "POST" and form.is_valid() and "recalculate" not in request.POST:
+        return _place(request, cart, form)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return _render_checkout(request, form, summary, status=status)
+
+
+def _place(request, cart, form):
+    data = form.cleaned_data
+    address = Address(**{name: data[name] for name in Address.__dataclass_fields__})
+    try:
+        order = place_order(
+            cart=cart,
+            address=address,
+            method=data["shipping_method"],
+            currency=request.currency.code,
+            language=get_language(),
+        )
+    except CheckoutError as error:
+        messages.error(request, error.message)
+        summary = carts.summarize(cart, request.currency)
+        return _render_checkout(request, form, summary, status=409)
+    return start_payment(request, order)
+
+
+def _render_checkout(request, form, summary, *, status):
+    country = form["country"].value() or estimate_country(request)
+    method = form["shipping_method"].value() or "standard"
+    options = shipping.shipping_options(
+        config=shipping.shipping_config(),
+        country=country,
+        base_subtotal=summary.base_subtotal,
+        rate=request.currency,
+    )
+    chosen = next((o for o in options if o.kind == method), options[0] if options else None)
+    context = {
+        "form": form,
+        "summary": summary,
+        "options": options,
+        "chosen": chosen,
+        "total": summary.subtotal + (chosen.price if chosen else 0),
+        "demo_payments": settings.DEMO_PAYMENTS,
+    }
+    return render(request, "orders/checkout.html", context, status=status)
+
+
+def start_payment(request, order):
+    """Send the shopper to pay: Stripe's hosted page, or the demo page without Stripe."""
+    if settings.DEMO_PAYMENTS:
+        return redirect("orders:demo_payment", token=order.token)
+    pages = _return_pages(request, order)
+    expires_at = max(order.reserved_until, timezone.now() + STRIPE_MINIMUM_LIFETIME)
+    try:
+        session_id, url = stripe_gateway.create_checkout_session(
+            order, success_url=pages["success"], cancel_url=pages["cancel"], expires_at=expires_at
+        )
+    except PaymentProviderError:
+        messages.error(request, PAYMENT_UNAVAILABLE)
+        return redirect(order.get_absolute_url())
+    Order.objects.filter(pk=order.pk).update(stripe_session=session_id)
+    return redirect(url)
+
+
+def _return_pages(request, order):
+    return {
+        "success": request.build_absolute_uri(order.get_absolute_url()) + "?paid=1",
+        "cancel": request.build_absolute_uri(reverse("orders:cart")),
+    }
+
+
+@require_POST
+def pay(request, token):
+    """Try paying again for an order still holding its copies."""
+    order = get_object_or_404(Order, token=token)
+    if order.status != Order.Status.PENDING or not order.stock_held:
+        return redirect(order.get_absolute_url())
+    return start_payment(request, order)
+
+
+def demo_payment(request, token):
+    """A clearly labelled stand-in for Stripe, only when no Stripe key is set."""
+    if not settings.DEMO_PAYMENTS:
+        return bad_request(request, PAYMENT_UNAVAILABLE)
+    order = get_object_or_404(Order.objects.prefetch_related("lines"), token=token)
+    if request.method == "POST" and order.status == Order.Status.PENDING:
+        confirm_payment(
+            order_id=order.pk,
+            event_id=f"{DEMO_PAYMENT_PREFIX}{order.token}",
+            payment_intent=f"{DEMO_PAYMENT_PREFIX}{order.token}",
+            amount=order.total,
+            currency=order.currency,
+        )
+        return redirect(order.get_absolute_url() + "?paid=1")
+    return render(request, "orders/demo_payment.html", {"order": order})
+
+
+def order_detail(request, token):
+    order = get_object_or_404(Order.objects.prefetch_related("lines"), token=token)
+    response = render(request, "orders/order_detail.html", {"order": order})
+    cart = carts.cart_for(request)
+    if cart is not None and order.cart_id == cart.pk and order.status == Order.Status.PAID:
+        carts.remember_cart(response, cart, carts.count_copies(cart), secure=settings.HTTPS)
+    return response
