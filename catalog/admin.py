@@ -1,8 +1,11 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from orders.stock_adjustments import adjust_stock
 
 from .forms import ReleaseAdminForm
 from .images import make_renditions
@@ -206,6 +209,35 @@ class ReleaseAdmin(admin.ModelAdmin):
             )
         )
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "stock":
+            # The form posts back the stock it showed, so an edit is applied as a
+            # difference and never undoes copies reserved while staff were typing.
+            field.show_hidden_initial = True
+        return field
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        fields = [f.name for f in obj._meta.concrete_fields if not f.primary_key]
+        obj.save(update_fields=[name for name in fields if name != "stock"])
+        if "stock" in form.changed_data:
+            shown = self._stock_shown(form, obj)
+            adjust_stock(release_id=obj.pk, change=form.cleaned_data["stock"] - shown)
+        obj.refresh_from_db(fields=["stock"])
+
+    @staticmethod
+    def _stock_shown(form, obj):
+        """The stock figure the form displayed, else the current one."""
+        try:
+            shown = form.fields["stock"].to_python(form.data.get(form["stock"].html_initial_name))
+        except ValidationError:
+            shown = None
+        if shown is None:
+            shown = Release.objects.values_list("stock", flat=True).get(pk=obj.pk)
+        return shown
 
     def save_formset(self, request, form, formset, change):
         """Make renditions for every cover image that was added or replaced."""
