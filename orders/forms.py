@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from .models import ShippingMethod
 
@@ -16,7 +15,7 @@ class CheckoutForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=100)
     postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
     region = forms.CharField(label=_("Region or state"), max_length=100, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"))
     phone = forms.CharField(
         label=_("Phone"),
         max_length=40,
@@ -32,6 +31,8 @@ class CheckoutForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Country names in the shopper's language, sorted for it.
+        self.fields["country"].choices = list(countries)
         autocomplete = {
             "email": "email",
             "name": "name",

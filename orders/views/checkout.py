@@ -33,11 +33,15 @@ def checkout(request):
             return bad_request(request, EMPTY_CART)
         messages.info(request, EMPTY_CART)
         return redirect("orders:cart")
-    form = CheckoutForm(request.POST or None, initial={"country": estimate_country(request)})
-    if request.method == "POST" and form.is_valid() and "recalculate" not in request.POST:
-        return _place(request, cart, form)
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    return _render_checkout(request, form, summary, status=status)
+    if request.method == "POST" and "recalculate" not in request.POST:
+        form = CheckoutForm(request.POST)
+        if form.is_valid():
+            return _place(request, cart, form)
+        return _render_checkout(request, form, summary, status=400)
+    # Showing the page, or new totals for another country or method: no errors yet.
+    initial = request.POST.dict() if request.method == "POST" else {}
+    form = CheckoutForm(initial={"country": estimate_country(request)} | initial)
+    return _render_checkout(request, form, summary, status=200)
 
 
 def _place(request, cart, form):

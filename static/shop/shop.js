@@ -42,3 +42,13 @@ document.addEventListener("submit", async (event) => {
     form.submit();
   }
 });
+
+// At checkout, a new country or shipping method updates the totals at once,
+// through the same "update" button that works without JavaScript.
+document.addEventListener("change", (event) => {
+  const field = event.target.closest("[data-recalculate], select[name=country]");
+  const button = field && field.form && field.form.querySelector("button[name=recalculate]");
+  if (button) {
+    field.form.requestSubmit(button);
+  }
+});

@@ -3,7 +3,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import add_image, seed_release
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SERIOUS = {"serious", "critical"}
 
@@ -44,4 +47,23 @@ def test_question_form_errors_have_no_serious_accessibility_violations(
     page.get_by_role("button", name="Надіслати запитання").click()
 
     assert page.get_by_text("Це поле обов'язкове.").first.is_visible()
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_cart_and_checkout_have_no_serious_accessibility_violations(
+    live_server, page, seed_with_cover, language
+):
+    page.goto(f"{live_server.url}/{language}/records/{seed_with_cover.slug}/")
+    page.locator("form[data-cart-form] button").click()
+    page.locator("[data-cart-count]").filter(has_text="1").wait_for()
+
+    page.goto(f"{live_server.url}/{language}/cart/")
+    assert serious_violations(page) == []
+
+    page.goto(f"{live_server.url}/{language}/checkout/")
+    assert serious_violations(page) == []
+    with page.expect_navigation():
+        page.locator("form.checkout__form button[type=submit]:not([name])").click()
+    assert page.locator(".field__errors").count() > 0
     assert serious_violations(page) == []

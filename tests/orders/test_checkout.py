@@ -227,3 +227,12 @@ def test_checkout_query_count_is_fixed(
         add_to_cart(client, make_release())
     with django_assert_num_queries(4):
         client.get("/en/checkout/")
+
+
+def test_recalculating_before_the_form_is_filled_shows_no_errors(client, cart_with_seed):
+    response = client.post("/en/checkout/", {"country": "US", "recalculate": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "field__errors" not in page
+    assert '<option value="US" selected>' in page
+    assert "£14.95" in page  # standard delivery to the rest of the world

@@ -1,0 +1,62 @@
+"""Many shoppers race for the last copies: exactly the available number can buy."""
+
+import contextlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from catalog.models import Release
+from orders.models import Order, StockMovement
+from tests.factories import make_release
+from tests.orders.helpers import add_to_cart, check_out
+
+SHOPPERS = 100
+COPIES = 10
+WORKERS = 20  # concurrent database connections, within PostgreSQL's default limit
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="A race needs concurrent writers, which SQLite serialises; CI runs it on PostgreSQL",
+    ),
+]
+
+
+def test_hundred_shoppers_race_for_the_last_ten_copies(settings):
+    settings.DEMO_PAYMENTS = True
+    release = make_release(stock=COPIES, title="Last Copies")
+    shoppers = [Client() for _ in range(SHOPPERS)]
+    for shopper in shoppers:
+        add_to_cart(shopper, release, 1)
+    start = threading.Barrier(WORKERS)
+
+    def buy(shopper):
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                start.wait(timeout=30)  # all workers check out at the same moment
+            response = check_out(shopper)
+            if response.status_code == 302:
+                paid = shopper.post(response["Location"])
+                return "paid" if paid.status_code == 302 else f"payment {paid.status_code}"
+            sold_out = "sold out while you were checking out" in response.content.decode()
+            return (
+                "sold out"
+                if response.status_code == 409 and sold_out
+                else str(response.status_code)
+            )
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        outcomes = list(pool.map(buy, shoppers))
+
+    assert outcomes.count("paid") == COPIES
+    assert outcomes.count("sold out") == SHOPPERS - COPIES
+    assert Release.objects.get(pk=release.pk).stock == 0
+    assert Order.objects.filter(status=Order.Status.PAID).count() == COPIES
+    taken = sum(StockMovement.objects.filter(release=release).values_list("change", flat=True))
+    assert taken == -COPIES
