@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -31,6 +33,25 @@ def warm_caches(db):
 
     offered_rates()
     shipping_config()
+
+
+@pytest.fixture
+def starting_data(transactional_db):
+    """The currencies and shipping settings that migrations create.
+
+    Transactional tests (browsers, races) empty every table when they end, and
+    pytest-django's serialized rollback does not survive Playwright's fixtures,
+    so these tests put the migrations' starting data back themselves.
+    """
+    from django.apps import apps
+
+    from shop.models import Currency
+
+    if not Currency.objects.exists():
+        importlib.import_module("shop.migrations.0002_offered_currencies").add_currencies(
+            apps, None
+        )
+        importlib.import_module("orders.migrations.0003_starting_shipping").add_shipping(apps, None)
 
 
 @pytest.fixture

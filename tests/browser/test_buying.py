@@ -13,7 +13,8 @@ from tests.orders.conftest import WEBHOOK_SECRET
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("starting_data"),
 ]
 
 WORDS = {

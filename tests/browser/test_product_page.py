@@ -4,7 +4,8 @@ from tests.factories import add_image, seed_release
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("starting_data"),
 ]
 
 

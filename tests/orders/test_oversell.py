@@ -18,7 +18,8 @@ COPIES = 10
 WORKERS = 20  # concurrent database connections, within PostgreSQL's default limit
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("starting_data"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="A race needs concurrent writers, which SQLite serialises; CI runs it on PostgreSQL",
