@@ -185,6 +185,12 @@ def test_product_page_offers_add_to_cart_and_stays_within_budget(
     assert 'action="/en/cart/add/"' in page
     assert 'max="12"' in page
 
+    add(client, seed, 2)  # a shopper with a cart and a chosen currency costs nothing more
+    client.post("/en/currency/", {"currency": "EUR"})
+    with django_assert_max_num_queries(8):
+        page = client.get(seed.get_absolute_url()).content.decode()
+    assert '<span class="mini-cart__count" data-cart-count>2</span>' in page
+
 
 def test_out_of_stock_product_page_says_sold_out(client, db):
     release = make_release(stock=0)
