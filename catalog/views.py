@@ -17,6 +17,7 @@ from .models import (
     tracks_by_side,
 )
 from .models.translations import localized_text
+from .structured_data import product_json_ld
 
 RECORDS_PER_PAGE = 24
 
@@ -39,9 +40,18 @@ def release_detail(request, slug):
 
 def render_product_page(request, release, *, question_form, status=200):
     genres = release.genres.all()
+    sides = tracks_by_side(release.tracks.all())
+    url = request.build_absolute_uri(release.get_absolute_url())
+    cover = release.cover
+    image_url = request.build_absolute_uri(cover.url_for_width(960)) if cover else None
     context = {
         "release": release,
-        "sides": tracks_by_side(release.tracks.all()),
+        "sides": sides,
+        "canonical_url": url,
+        "og_image": image_url,
+        "json_ld": product_json_ld(
+            release, url=url, image_url=image_url, rate=request.currency, sides=sides
+        ),
         "genres": [genre for genre in genres if not genre.is_style],
         "styles": [genre for genre in genres if genre.is_style],
         "question_form": question_form,

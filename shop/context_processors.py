@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from orders.cart import COUNT_COOKIE
 
@@ -21,7 +21,11 @@ def site(request):
                 "absolute_url": request.build_absolute_uri(url),
             }
         )
+    # x-default: the address without a language, which redirects by Accept-Language.
+    prefix = f"/{get_language()}/"
+    unprefixed = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
     return {
+        "x_default_url": request.build_absolute_uri(unprefixed),
         "cart_count": _cart_count(request),
         "shop_name": settings.SHOP_NAME,
         "language_links": links,

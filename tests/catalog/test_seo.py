@@ -1,0 +1,112 @@
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from catalog.models import Question
+from tests.factories import add_image, make_release
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def json_ld(page):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return json.loads(match[1])
+
+
+def test_product_json_ld_is_valid_and_matches_the_page(client, seed):
+    cover = add_image(seed)
+    page = client.get(seed.get_absolute_url()).content.decode()
+    data = json_ld(page)
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == ["Product", "MusicRelease"]
+    assert data["name"] == "Miles Davis – Ascenseur Pour L'Echafaud"
+    assert data["catalogNumber"] == "VNL 12204 LP"
+    assert data["recordLabel"] == {"@type": "Organization", "name": "Ermitage"}
+    assert data["musicReleaseFormat"] == "https://schema.org/VinylFormat"
+    assert data["byArtist"] == [{"@type": "MusicGroup", "name": "Miles Davis"}]
+    assert data["datePublished"] == "2024-02-02"
+    tracks = data["track"]["itemListElement"]
+    assert data["track"]["numberOfItems"] == 10
+    assert tracks[0]["item"] == {"@type": "MusicRecording", "name": "Générique", "position": "A1"}
+    assert data["image"] == f"http://testserver{cover.image.url}"
+    offer = data["offers"]
+    assert (offer["price"], offer["priceCurrency"]) == ("23.95", "GBP")
+    assert offer["availability"] == "https://schema.org/InStock"
+    assert "£23.95" in page
+    standard = offer["shippingDetails"][0]
+    assert standard["freeShippingThreshold"] == {
+        "@type": "MonetaryAmount",
+        "value": "100.00",
+        "currency": "USD",
+    }
+    assert standard["deliveryTime"]["transitTime"]["minValue"] == 4
+    assert standard["deliveryTime"]["transitTime"]["maxValue"] == 5
+    assert standard["shippingRate"]["value"] == "3.95"
+    assert "4–5 business days, from £3.95" in page
+
+
+def test_json_ld_follows_the_shoppers_currency_and_stock(client, db):
+    release = make_release(stock=2, price="20.00")
+    client.post("/en/currency/", {"currency": "EUR"})
+    data = json_ld(client.get(release.get_absolute_url()).content.decode())
+    assert (data["offers"]["price"], data["offers"]["priceCurrency"]) == ("23.40", "EUR")
+    assert data["offers"]["availability"] == "https://schema.org/LimitedAvailability"
+
+
+def test_markup_in_data_cannot_break_out_of_the_json_ld_script(client, seed):
+    seed.description = "</script><script>alert(1)</script> & more"
+    seed.save()
+    Question.objects.create(release=seed, name="x", email="x@example.com", body="q", answer="a")
+
+    page = client.get(seed.get_absolute_url()).content.decode()
+
+    assert "</script><script>alert(1)" not in page
+    assert json_ld(page)["description"] == "</script><script>alert(1)</script> & more"
+
+
+def test_head_has_canonical_hreflang_and_open_graph(client, seed):
+    page = client.get(f"/uk/records/{seed.slug}/?utm_source=x").content.decode()
+
+    url = f"http://testserver/uk/records/{seed.slug}/"
+    assert f'<link rel="canonical" href="{url}">' in page
+    assert f'hreflang="en" href="http://testserver/en/records/{seed.slug}/?utm_source=x"' in page
+    assert (
+        f'hreflang="x-default" href="http://testserver/records/{seed.slug}/?utm_source=x"' in page
+    )
+    assert '<meta property="og:type" content="music.album">' in page
+    assert '<meta property="og:locale" content="uk_UA">' in page
+    assert f'<meta property="og:url" content="{url}">' in page
+
+
+def test_sitemap_index_and_sections_list_every_published_page_in_both_languages(client, seed):
+    hidden = make_release(published=False, slug="hidden-draft")
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert "http://testserver/sitemap-records.xml" in sections
+
+    records = client.get("/sitemap-records.xml")
+    assert records["Content-Type"].startswith("application/xml")
+    urls = [loc.text for loc in ET.fromstring(records.content).iter(f"{SITEMAP}loc")]
+    assert f"http://testserver/en/records/{seed.slug}/" in urls
+    assert f"http://testserver/uk/records/{seed.slug}/" in urls
+    assert not any(hidden.slug in url for url in urls)
+    for section, path in [("artists", "/artists/miles-davis/"), ("labels", "/labels/ermitage/")]:
+        xml = client.get(f"/sitemap-{section}.xml").content.decode()
+        assert f"http://testserver/uk{path}" in xml
+
+
+def test_unknown_sitemap_section_is_404(client, db):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-records.xml?p=999").status_code == 404
+    assert client.get("/sitemap-records.xml?p=abc").status_code == 404
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client, db):
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+    assert response["Content-Type"] == "text/plain"
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /*/checkout/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
