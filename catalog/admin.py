@@ -29,6 +29,7 @@ from .models import (
     Track,
 )
 from .questions import answer_question
+from .search_index import refresh_search_text
 
 
 def image_preview(image, size=80):
@@ -209,6 +210,11 @@ class ReleaseAdmin(admin.ModelAdmin):
             )
         )
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def save_related(self, request, form, formsets, change):
+        """Once artists, tracks and credits are saved, the search text can be rebuilt."""
+        super().save_related(request, form, formsets, change)
+        refresh_search_text([form.instance.pk])
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

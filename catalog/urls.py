@@ -7,6 +7,7 @@ app_name = "catalog"
 urlpatterns = [
     path("", views.home, name="home"),
     path("records/", views.release_list, name="release_list"),
+    path("search/", views.search_results, name="search"),
     path("records/<slug:slug>/", views.release_detail, name="release"),
     path("records/<slug:slug>/questions/", views.ask_question, name="ask_question"),
     path("artists/<slug:slug>/", views.artist_detail, name="artist"),

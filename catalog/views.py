@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import questions
+from .browse import SORTS, CatalogQuery
 from .forms import QuestionForm
 from .models import (
     Artist,
@@ -17,6 +18,7 @@ from .models import (
     tracks_by_side,
 )
 from .models.translations import localized_text
+from .search import MAX_QUERY_LENGTH
 from .structured_data import product_json_ld
 
 RECORDS_PER_PAGE = 24
@@ -28,9 +30,25 @@ def home(request):
 
 
 def release_list(request):
-    releases = Release.objects.published().with_listing_data().order_by("-created", "-pk")
-    page = Paginator(releases, RECORDS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "catalog/release_list.html", {"page": page})
+    return render_catalog(request, CatalogQuery(request.GET, rate=request.currency))
+
+
+def search_results(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    return render_catalog(request, CatalogQuery(request.GET, rate=request.currency, query=query))
+
+
+def render_catalog(request, catalog):
+    """The browse and search pages: one template, facets beside the results."""
+    page = Paginator(catalog.results(), RECORDS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "catalog": catalog,
+        "page": page,
+        "facets": catalog.facets(),
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "is_search": catalog.searching,
+    }
+    return render(request, "catalog/browse.html", context)
 
 
 def release_detail(request, slug):

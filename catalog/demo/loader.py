@@ -25,6 +25,7 @@ from catalog.models import (
     RoleTranslation,
     Track,
 )
+from catalog.search_index import refresh_search_text
 
 from . import catalogue
 from .covers import draw_cover
@@ -40,6 +41,7 @@ def load_demo_catalogue() -> int:
     roles = {name: _role(name, name_uk) for name, name_uk in catalogue.ROLES.items()}
     artists = {slug: _artist(slug, fields) for slug, fields in catalogue.ARTISTS.items()}
     collections = {slug: _collection(slug, f) for slug, f in catalogue.COLLECTIONS.items()}
+    loaded = []
     for data in catalogue.RELEASES:
         release = _release(data, labels=labels, genres=genres, collections=collections)
         _artists_of(release, [artists[slug] for slug in data["artists"]])
@@ -47,7 +49,9 @@ def load_demo_catalogue() -> int:
         _credits_of(release, [(artists[slug], roles[role]) for slug, role in data["credits"]])
         _companies_of(release, data.get("companies", []))
         _cover_of(release)
-    return len(catalogue.RELEASES)
+        loaded.append(release.pk)
+    refresh_search_text(loaded)
+    return len(loaded)
 
 
 def _translate(model, parent, **fields):

@@ -144,6 +144,9 @@ class Release(models.Model):
     )
     stock = models.PositiveIntegerField(_("stock"), default=0)
     published = models.BooleanField(_("published"), default=False)
+    # Normalised text for search; see catalog.search. Rebuilt whenever staff save.
+    search_text = models.TextField(editable=False, default="")
+    search_headline = models.TextField(editable=False, default="")
     created = models.DateTimeField(_("added"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
