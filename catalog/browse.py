@@ -5,14 +5,16 @@ page can be shared and works without JavaScript. Each facet counts its values
 under all the *other* filters, so a shopper sees what each choice would give.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from shop.formatting import format_money
@@ -21,6 +23,7 @@ from .models import Format, Genre, Release, ReleaseArtist
 from .search import search
 
 FACET_LIMIT = 12
+FACET_CACHE_SECONDS = 300
 PRICE_EDGES = [Decimal(0), Decimal(20), Decimal(25), Decimal(30), Decimal(40)]  # pounds
 
 SORTS = {
@@ -54,13 +57,17 @@ class Facet:
 
 
 def annotated(queryset):
-    """Columns that filters and sorting share: current price, year, first artist."""
-    first_artist = ReleaseArtist.objects.filter(release=OuterRef("pk")).order_by("position")
+    """Columns that filters share: the current price and the (original) year."""
     return queryset.annotate(
         price_now=Coalesce("sale_price", "price"),
         year=Coalesce("original_year", ExtractYear("released"), output_field=IntegerField()),
-        artist_sort=Subquery(first_artist.values("artist__sort_name")[:1]),
     )
+
+
+def with_artist_sort(queryset):
+    """The first title artist's sort name, only when sorting by artist needs it."""
+    first_artist = ReleaseArtist.objects.filter(release=OuterRef("pk")).order_by("position")
+    return queryset.annotate(artist_sort=Subquery(first_artist.values("artist__sort_name")[:1]))
 
 
 class CatalogQuery:
@@ -104,11 +111,12 @@ class CatalogQuery:
         return releases
 
     def results(self):
+        releases = self.filtered().with_listing_data()
         if self.sort == RELEVANCE:
-            order = ["search_rank", "-created", "-pk"]
-        else:
-            order = SORTS[self.sort][1]
-        return self.filtered().with_listing_data().order_by(*order)
+            return releases.order_by("search_rank", "-created", "-pk")
+        if self.sort == "artist":
+            releases = with_artist_sort(releases)
+        return releases.order_by(*SORTS[self.sort][1])
 
     def _apply(self, releases, name, value):
         match name:
@@ -138,6 +146,27 @@ class CatalogQuery:
     # Facets.
 
     def facets(self):
+        """Facet counts, cached briefly per state: counting 100,000 records costs
+        hundreds of milliseconds, and counts a few minutes old mislead no one."""
+        return self._cached("facets", self._count_facets)
+
+    def total(self):
+        """How many records match, cached like the facets."""
+        return self._cached("total", lambda: self.filtered().count())
+
+    def _cached(self, kind, compute):
+        # Facets and totals depend on the filters and the query, not the sort or page.
+        state = (
+            f"{kind}|{get_language()}|{self.rate.code}|{self.rate.rate}|{self.query}|{self.filters}"
+        )
+        key = "catalog:browse:" + hashlib.sha256(state.encode()).hexdigest()
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, FACET_CACHE_SECONDS)
+        return value
+
+    def _count_facets(self):
         return [
             self._genre_facet("genre", _("Genre"), styles=False),
             self._genre_facet("style", _("Style"), styles=True),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from .models import (
     ArtistTranslation,
     Collection,
     CollectionTranslation,
+    Genre,
+    GenreTranslation,
     Label,
     Release,
     tracks_by_side,
@@ -24,9 +27,36 @@ from .structured_data import product_json_ld
 RECORDS_PER_PAGE = 24
 
 
+HOME_SHELF = 8
+
+
 def home(request):
-    new_arrivals = Release.objects.published().with_listing_data().order_by("-created")[:8]
-    return render(request, "catalog/home.html", {"new_arrivals": new_arrivals})
+    releases = Release.objects.published().with_listing_data()
+    featured = (
+        Collection.objects.filter(releases__published=True)
+        .annotate(size=Count("releases", filter=Q(releases__published=True)))
+        .order_by("-featured", "-size", "name")
+        .first()
+    )
+    context = {
+        "new_arrivals": releases.order_by("-created", "-pk")[:HOME_SHELF],
+        "back_in_stock": releases.in_stock()
+        .filter(restocked__isnull=False)
+        .order_by("-restocked")[:HOME_SHELF],
+        "featured": featured,
+        "featured_releases": releases.filter(collection=featured).order_by(
+            "collection_position", "title"
+        )[:HOME_SHELF]
+        if featured
+        else [],
+        "genres": Genre.objects.filter(parent__isnull=True, releases__published=True)
+        .annotate(
+            size=Count("releases", distinct=True),
+            display_name=localized_text(GenreTranslation.objects, "name", get_language()),
+        )
+        .order_by("-size", "name"),
+    }
+    return render(request, "catalog/home.html", context)
 
 
 def release_list(request):
@@ -40,7 +70,9 @@ def search_results(request):
 
 def render_catalog(request, catalog):
     """The browse and search pages: one template, facets beside the results."""
-    page = Paginator(catalog.results(), RECORDS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(catalog.results(), RECORDS_PER_PAGE)
+    paginator.count = catalog.total()  # counted once per state, not once per page
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "catalog": catalog,
         "page": page,

@@ -22,17 +22,19 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def warm_caches(db):
-    """Exchange rates and shipping settings already cached, as after a process's first page.
-
-    Query counts are asserted in this steady state.
-    """
+def warm_shared_caches():
+    """Cache exchange rates and shipping settings, as a process does on its first page."""
     from orders.shipping import shipping_config
     from shop.money import offered_rates
 
     offered_rates()
     shipping_config()
+
+
+@pytest.fixture
+def warm_caches(db):
+    """Query counts are asserted in the steady state, with shared settings cached."""
+    warm_shared_caches()
 
 
 @pytest.fixture

@@ -11,6 +11,12 @@ class Collection(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
+    featured = models.BooleanField(
+        _("featured on the home page"),
+        default=False,
+        help_text=_("Shown on the home page; without one, the largest collection is."),
+    )
+    created = models.DateTimeField(_("added"), auto_now_add=True, null=True)
 
     class Meta:
         verbose_name = _("collection")

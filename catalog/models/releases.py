@@ -144,6 +144,13 @@ class Release(models.Model):
     )
     stock = models.PositiveIntegerField(_("stock"), default=0)
     published = models.BooleanField(_("published"), default=False)
+    restocked = models.DateTimeField(
+        _("back in stock since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when copies arrive for a record that had sold out."),
+    )
     # Normalised text for search; see catalog.search. Rebuilt whenever staff save.
     search_text = models.TextField(editable=False, default="")
     search_headline = models.TextField(editable=False, default="")
