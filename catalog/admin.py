@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from orders.stock_adjustments import adjust_stock
 
 from .forms import ReleaseAdminForm
+from .genres import forget_genre_names
 from .images import make_renditions
 from .models import (
     Artist,
@@ -313,6 +314,10 @@ class GenreAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["parent"]
     inlines = [GenreTranslationInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        forget_genre_names()
 
 
 class RoleTranslationInline(admin.TabularInline):

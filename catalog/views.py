@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from . import questions
 from .browse import SORTS, CatalogQuery
 from .forms import QuestionForm
+from .genres import genres_of
 from .models import (
     Artist,
     ArtistTranslation,
@@ -21,6 +22,7 @@ from .models import (
     tracks_by_side,
 )
 from .models.translations import localized_text
+from .related import more_from
 from .search import MAX_QUERY_LENGTH
 from .structured_data import product_json_ld
 
@@ -89,7 +91,7 @@ def release_detail(request, slug):
 
 
 def render_product_page(request, release, *, question_form, status=200):
-    genres = release.genres.all()
+    genres, styles = genres_of(release, get_language())
     sides = tracks_by_side(release.tracks.all())
     url = request.build_absolute_uri(release.get_absolute_url())
     cover = release.cover
@@ -102,8 +104,9 @@ def render_product_page(request, release, *, question_form, status=200):
         "json_ld": product_json_ld(
             release, url=url, image_url=image_url, rate=request.currency, sides=sides
         ),
-        "genres": [genre for genre in genres if not genre.is_style],
-        "styles": [genre for genre in genres if genre.is_style],
+        "genres": genres,
+        "styles": styles,
+        "more_from": more_from(release),
         "question_form": question_form,
     }
     return render(request, "catalog/release_detail.html", context, status=status)

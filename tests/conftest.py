@@ -1,6 +1,7 @@
 import importlib
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -23,12 +24,15 @@ def empty_cache():
 
 
 def warm_shared_caches():
-    """Cache exchange rates and shipping settings, as a process does on its first page."""
+    """Cache rates, shipping settings and genre names, as a process does on its first pages."""
+    from catalog.genres import genre_names
     from orders.shipping import shipping_config
     from shop.money import offered_rates
 
     offered_rates()
     shipping_config()
+    for code, _name in settings.LANGUAGES:
+        genre_names(code)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import CharField, Count, OuterRef, Prefetch, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
 from .translations import localized_text
@@ -26,10 +27,9 @@ class ReleaseQuerySet(models.QuerySet):
 
         One query for the release (with its label, original label, collection,
         the collection's size and the description in `language`), then one
-        each for artists, images, tracks, personnel, company credits, genres and
-        answered questions.
+        each for artists, images, tracks, personnel, company credits and answered
+        questions. Genres come as ids, named from a cached table (catalog.genres).
         """
-        from .collections import Genre, GenreTranslation
         from .people import ArtistTranslation
         from .questions import Question
         from .releases import ReleaseArtist, ReleaseTranslation
@@ -50,9 +50,6 @@ class ReleaseQuerySet(models.QuerySet):
                 RoleTranslation.objects, "name", language, parent="role_id", fallback="role__name"
             )
         )
-        genres = Genre.objects.annotate(
-            display_name=localized_text(GenreTranslation.objects, "name", language)
-        ).order_by("name")
         return (
             self.select_related("label", "original_label", "collection")
             .annotate(
@@ -60,6 +57,7 @@ class ReleaseQuerySet(models.QuerySet):
                     ReleaseTranslation.objects, "description", language
                 ),
                 collection_size=self._collection_size(),
+                genre_ids=self._genre_ids(),
             )
             .prefetch_related(
                 Prefetch("release_artists", release_artists),
@@ -67,7 +65,6 @@ class ReleaseQuerySet(models.QuerySet):
                 "tracks",
                 Prefetch("credits", credits),
                 "company_credits",
-                Prefetch("genres", genres),
                 Prefetch(
                     "questions",
                     Question.objects.visible().order_by("-answered"),
@@ -75,6 +72,17 @@ class ReleaseQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def _genre_ids(self):
+        """The release's genre ids as "3,17": names come from the cached genre table."""
+        links = (
+            self.model.genres.through.objects.filter(release_id=OuterRef("pk"))
+            .order_by()
+            .values("release_id")
+            .annotate(ids=StringAgg(Cast("genre_id", CharField()), Value(",")))
+            .values("ids")
+        )
+        return Subquery(links)
 
     def _collection_size(self):
         """The number of published releases in this release's collection."""

@@ -140,7 +140,7 @@ def test_query_count_is_fixed_as_tracks_credits_and_images_grow(
 
 
 def test_seed_page_needs_at_most_eight_queries(
-    warm_caches, client, seed, django_assert_max_num_queries
+    client, seed, warm_caches, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(8):
         client.get(product_url(seed))

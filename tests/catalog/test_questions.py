@@ -156,7 +156,7 @@ def test_staff_answer_in_the_admin_is_emailed_in_the_shoppers_language(
     assert len(mail.outbox) == 1
 
 
-def test_many_questions_do_not_add_queries(warm_caches, client, seed, django_assert_num_queries):
+def test_many_questions_do_not_add_queries(client, seed, warm_caches, django_assert_num_queries):
     for n in range(12):
         Question.objects.create(
             release=seed, name="N", email="n@example.com", body=f"Q{n}?", answer="A."

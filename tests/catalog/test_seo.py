@@ -110,3 +110,27 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client, db
     assert "Disallow: /admin/" in text
     assert "Disallow: /*/checkout/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_more_from_the_artist_label_and_collection_in_one_query(
+    client, seed, warm_caches, django_assert_max_num_queries
+):
+    from tests.factories import make_collection
+
+    series = make_collection("New Ermitage")
+    seed.collection = series
+    seed.save()
+    make_release(title="Kind of Blue", artists=[seed.artists.get()])
+    make_release(title="Series Sibling", collection=series)
+    make_release(title="Label Mate", label=seed.label)
+    make_release(title="Unrelated")
+    make_release(title="Hidden Draft", artists=[seed.artists.get()], published=False)
+
+    with django_assert_max_num_queries(8):
+        page = client.get(seed.get_absolute_url()).content.decode()
+
+    main = page[page.index("<main") :]
+    assert "More from Miles Davis" in main and "Kind of Blue" in main
+    assert "More from the New Ermitage collection" in main and "Series Sibling" in main
+    assert "More from Ermitage" in main and "Label Mate" in main
+    assert "Unrelated" not in main and "Hidden Draft" not in main
