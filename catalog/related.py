@@ -26,28 +26,27 @@ class RelatedRecord:
 def more_from(release):
     """{"artist": [...], "label": [...], "collection": [...]}, newest first, up to 4 each."""
     artist_ids = [credit.artist_id for credit in release.release_artists.all()]
-    by_artist = Q(
-        pk__in=ReleaseArtist.objects.filter(artist_id__in=artist_ids).values("release_id")
-    )
-    in_collection = (
-        Q(collection_id=release.collection_id) if release.collection_id else Q(pk__in=[])
-    )
-    on_label = Q(label_id=release.label_id)
+    artists_records = ReleaseArtist.objects.filter(artist_id__in=artist_ids).values("release_id")
+    # The candidates are a union of three indexed lookups: an OR across them would
+    # make PostgreSQL scan every release.
+    lookups = [Release.objects.filter(label_id=release.label_id).values("pk")]
+    if release.collection_id:
+        lookups.append(Release.objects.filter(collection_id=release.collection_id).values("pk"))
+    candidates = artists_records.union(*lookups)
+    in_collection = Q(collection_id=release.collection_id) if release.collection_id else Q(pk=None)
     shelf = Case(
-        When(by_artist, then=Value(0)),
+        When(Q(pk__in=artists_records), then=Value(0)),
         When(in_collection, then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),
     )
     rows = (
         Release.objects.published()
-        .filter(by_artist | in_collection | on_label)
+        .filter(pk__in=candidates)
         .exclude(pk=release.pk)
         .annotate(
             shelf=shelf,
-            place=Window(
-                RowNumber(), partition_by=[shelf], order_by=[F("created").desc(), F("pk").desc()]
-            ),
+            place=Window(RowNumber(), partition_by=[shelf], order_by=[F("created").desc()]),
             first_artist=_first(ReleaseArtist, "artist__name", "position"),
             cover=_first(CoverImage, "image", "position"),
             cover_widths=_first(CoverImage, "rendition_widths", "position"),

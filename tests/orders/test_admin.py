@@ -99,7 +99,8 @@ def test_refund_amount_must_be_possible(staff_client, paid_order, amount):
     assert paid_order.refunded == 0
 
 
-def test_refund_goes_through_stripe(client, seed, fake_stripe, staff_client):
+def paid_through_stripe(client, seed, fake_stripe):
+    """A shopper buys one copy and Stripe's signed webhook confirms the payment."""
     add_to_cart(client, seed, 1)
     check_out(client)
     order = Order.objects.get()
@@ -111,6 +112,11 @@ def test_refund_goes_through_stripe(client, seed, fake_stripe, staff_client):
         content_type="application/json",
         headers={"stripe-signature": header},
     )
+    return order, session
+
+
+def test_refund_goes_through_stripe(client, seed, fake_stripe, staff_client):
+    order, session = paid_through_stripe(client, seed, fake_stripe)
 
     staff_client.post(admin_url("refund", order), {"amount": "10.00"})
 
@@ -121,17 +127,7 @@ def test_refund_goes_through_stripe(client, seed, fake_stripe, staff_client):
 
 
 def test_failed_stripe_refund_records_nothing(client, seed, fake_stripe, staff_client):
-    add_to_cart(client, seed, 1)
-    check_out(client)
-    order = Order.objects.get()
-    session = fake_stripe.pay(order.stripe_session)
-    payload, header = fake_stripe.signed_event("checkout.session.completed", session)
-    client.post(
-        "/stripe/webhook/",
-        payload,
-        content_type="application/json",
-        headers={"stripe-signature": header},
-    )
+    order, _session = paid_through_stripe(client, seed, fake_stripe)
     fake_stripe.fail_with = 500
 
     response = staff_client.post(admin_url("refund", order), {"amount": "10.00"}, follow=True)
