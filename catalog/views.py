@@ -27,8 +27,6 @@ from .search import MAX_QUERY_LENGTH
 from .structured_data import product_json_ld
 
 RECORDS_PER_PAGE = 24
-
-
 HOME_SHELF = 8
 
 
@@ -40,23 +38,22 @@ def home(request):
         .order_by("-featured", "-size", "name")
         .first()
     )
-    context = {
-        "new_arrivals": releases.order_by("-created", "-pk")[:HOME_SHELF],
-        "back_in_stock": releases.in_stock()
-        .filter(restocked__isnull=False)
-        .order_by("-restocked")[:HOME_SHELF],
-        "featured": featured,
-        "featured_releases": releases.filter(collection=featured).order_by(
-            "collection_position", "title"
-        )[:HOME_SHELF]
-        if featured
-        else [],
-        "genres": Genre.objects.filter(parent__isnull=True, releases__published=True)
+    in_featured = releases.filter(collection=featured).order_by("collection_position", "title")
+    restocked = releases.in_stock().filter(restocked__isnull=False).order_by("-restocked")
+    genres = (
+        Genre.objects.filter(parent__isnull=True, releases__published=True)
         .annotate(
             size=Count("releases", distinct=True),
             display_name=localized_text(GenreTranslation.objects, "name", get_language()),
         )
-        .order_by("-size", "name"),
+        .order_by("-size", "name")
+    )
+    context = {
+        "new_arrivals": releases.order_by("-created", "-pk")[:HOME_SHELF],
+        "back_in_stock": restocked[:HOME_SHELF],
+        "featured": featured,
+        "featured_releases": in_featured[:HOME_SHELF] if featured else [],
+        "genres": genres,
     }
     return render(request, "catalog/home.html", context)
 
