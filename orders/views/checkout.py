@@ -135,8 +135,15 @@ def demo_payment(request, token):
 
 def order_detail(request, token):
     order = get_object_or_404(Order.objects.prefetch_related("lines"), token=token)
-    response = render(request, "orders/order_detail.html", {"order": order})
+    context = {"order": order}
     cart = carts.cart_for(request)
-    if cart is not None and order.cart_id == cart.pk and order.status == Order.Status.PAID:
-        carts.remember_cart(response, cart, carts.count_copies(cart), secure=settings.HTTPS)
+    # A paid order emptied its cart: show and remember the new count at once.
+    refresh_count = (
+        cart is not None and order.cart_id == cart.pk and order.status != Order.Status.PENDING
+    )
+    if refresh_count:
+        context["cart_count"] = carts.count_copies(cart)
+    response = render(request, "orders/order_detail.html", context)
+    if refresh_count:
+        carts.remember_cart(response, cart, context["cart_count"], secure=settings.HTTPS)
     return response

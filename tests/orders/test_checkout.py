@@ -83,6 +83,7 @@ def test_demo_payment_completes_the_order_and_sends_the_confirmation(
     status_page = client.get(response["Location"])
     assert "Оплачено" in status_page.content.decode()
     assert status_page.cookies["cart_count"].value == "0"
+    assert '<span class="mini-cart__count" data-cart-count>0</span>' in status_page.content.decode()
 
 
 def test_prices_totals_and_currency_sent_by_the_browser_are_ignored(
