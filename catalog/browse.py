@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -60,7 +60,8 @@ def annotated(queryset):
     """Columns that filters share: the current price and the (original) year."""
     return queryset.annotate(
         price_now=Coalesce("sale_price", "price"),
-        year=Coalesce("original_year", ExtractYear("released"), output_field=IntegerField()),
+        # EXTRACT gives a numeric on PostgreSQL: cast it, so decades divide as integers.
+        year=Coalesce("original_year", Cast(ExtractYear("released"), IntegerField())),
     )
 
 
@@ -92,7 +93,7 @@ class CatalogQuery:
         self.searching = query is not None
         self.query = query or ""
         self.filters = {
-            name: params.get(name, "")[:100] for name in self.FILTERS if params.get(name)
+            name: value for name in self.FILTERS if (value := _clean(params.get(name, "")))
         }
         default = RELEVANCE if self.searching else "newest"
         self.sort = params.get("sort", default)
@@ -309,6 +310,11 @@ class CatalogQuery:
             else:
                 params[name] = value
         return "?" + urlencode(params) if params else "?"
+
+
+def _clean(value: str) -> str:
+    """A filter value as typed, without control characters (PostgreSQL refuses NUL)."""
+    return "".join(ch for ch in value[:100] if ch.isprintable())
 
 
 def _round_nicely(amount: Decimal) -> Decimal:
