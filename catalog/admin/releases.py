@@ -1,36 +1,27 @@
+"""Editing releases: the record with its artists, images, tracks, credits and texts."""
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from orders.stock_adjustments import adjust_stock
 
-from .forms import ReleaseAdminForm
-from .genres import forget_genre_names
-from .images import make_renditions
-from .models import (
-    Artist,
-    ArtistTranslation,
-    Collection,
-    CollectionTranslation,
+from ..forms import ReleaseAdminForm
+from ..images import make_renditions
+from ..models import (
     CompanyCredit,
     CoverImage,
     Credit,
     Genre,
-    GenreTranslation,
-    Label,
-    Question,
     Release,
     ReleaseArtist,
     ReleaseTranslation,
-    Role,
-    RoleTranslation,
     Track,
 )
-from .questions import answer_question
-from .search_index import refresh_search_text
+from ..search_index import refresh_search_text
 
 
 def image_preview(image, size=80):
@@ -53,7 +44,6 @@ class StockFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        from django.conf import settings
 
         threshold = settings.LOW_STOCK_THRESHOLD
         match self.value():
@@ -255,126 +245,3 @@ class ReleaseAdmin(admin.ModelAdmin):
             cover = image_form.instance
             if cover.pk and "image" in image_form.changed_data:
                 make_renditions(cover)
-
-
-class ArtistTranslationInline(admin.StackedInline):
-    model = ArtistTranslation
-    extra = 0
-
-
-class ReleaseCountMixin:
-    """Adds a sortable "releases" column to a changelist."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(release_count=Count("releases"))
-
-    @admin.display(description=_("releases"), ordering="release_count")
-    def release_count(self, obj):
-        return obj.release_count
-
-
-@admin.register(Artist)
-class ArtistAdmin(ReleaseCountMixin, admin.ModelAdmin):
-    list_display = ["name", "sort_name", "release_count"]
-    search_fields = ["name", "sort_name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [ArtistTranslationInline]
-
-
-@admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-class CollectionTranslationInline(admin.StackedInline):
-    model = CollectionTranslation
-    extra = 0
-
-
-@admin.register(Collection)
-class CollectionAdmin(ReleaseCountMixin, admin.ModelAdmin):
-    list_display = ["name", "release_count"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [CollectionTranslationInline]
-
-
-class GenreTranslationInline(admin.TabularInline):
-    model = GenreTranslation
-    extra = 0
-
-
-@admin.register(Genre)
-class GenreAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent"]
-    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    list_select_related = ["parent"]
-    inlines = [GenreTranslationInline]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        forget_genre_names()
-
-
-class RoleTranslationInline(admin.TabularInline):
-    model = RoleTranslation
-    extra = 0
-
-
-@admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
-    search_fields = ["name", "translations__name"]
-    inlines = [RoleTranslationInline]
-
-
-class AnsweredFilter(admin.SimpleListFilter):
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [("waiting", _("Waiting for an answer")), ("answered", _("Answered"))]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "waiting":
-                return queryset.awaiting_answer()
-            case "answered":
-                return queryset.visible()
-        return queryset
-
-
-@admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["body_start", "release", "name", "language", "asked", "is_answered", "hidden"]
-    list_filter = [AnsweredFilter, "hidden", "language"]
-    list_select_related = ["release"]
-    search_fields = ["body", "name", "email", "release__title"]
-    autocomplete_fields = ["release"]
-    readonly_fields = ["asked", "answered", "answered_by"]
-    fields = [
-        "release",
-        ("name", "email", "language"),
-        "body",
-        "asked",
-        "answer",
-        "hidden",
-        ("answered", "answered_by"),
-    ]
-
-    @admin.display(description=_("question"))
-    def body_start(self, obj):
-        return str(obj)
-
-    @admin.display(description=_("answered"), boolean=True)
-    def is_answered(self, obj):
-        return bool(obj.answer)
-
-    def save_model(self, request, obj, form, change):
-        """A new or changed answer is stamped, and the first one emailed to the shopper."""
-        super().save_model(request, obj, form, change)
-        if obj.answer and "answer" in form.changed_data:
-            answer_question(question=obj, answer=obj.answer, staff_user=request.user)
