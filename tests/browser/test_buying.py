@@ -80,6 +80,7 @@ def test_shopper_buys_the_seed_record_with_express_shipping_to_ukraine(
     assert page.locator("[data-cart-count]").inner_text() == "1"
 
     page.get_by_role("link", name=re.compile(words["cart"])).click()
+    page.wait_for_url(re.compile(r"/cart/$"))
     with page.expect_navigation():
         page.select_option("#currency-select", currency)
     assert symbol in page.locator(".cart tfoot").inner_text()
