@@ -4,8 +4,6 @@ from django.utils.translation import get_language, get_language_info
 
 from orders.cart import COUNT_COOKIE
 
-from .money import offered_rates
-
 
 def site(request):
     """The shop's name, and the current page in every language for the switch and hreflang."""
@@ -29,7 +27,7 @@ def site(request):
         "cart_count": _cart_count(request),
         "shop_name": settings.SHOP_NAME,
         "language_links": links,
-        "currencies": list(offered_rates()),
+        "currencies": getattr(request, "offered_currencies", []),
     }
 
 

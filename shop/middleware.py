@@ -10,6 +10,7 @@ class CurrencyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(CURRENCY_COOKIE)
-        request.currency = offered_rates().get(chosen, BASE_RATE)
+        rates = offered_rates()
+        request.currency = rates.get(request.COOKIES.get(CURRENCY_COOKIE), BASE_RATE)
+        request.offered_currencies = list(rates)  # for the header switch, read once
         return self.get_response(request)
