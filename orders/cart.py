@@ -1,6 +1,5 @@
 """The cart: what a shopper means to buy, capped by stock, priced in their currency."""
 
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,8 +8,16 @@ from django.db.models import Prefetch
 
 from catalog.models import ReleaseArtist
 from shop.money import Rate
+from shop.parsing import is_uuid
 
-from .errors import BAD_QUANTITY, NOT_FOR_SALE, SOLD_OUT, CartError
+from .errors import (
+    BAD_QUANTITY,
+    LIMIT_PER_ORDER,
+    NO_LONGER_FOR_SALE_IN_CART,
+    NOT_FOR_SALE,
+    SOLD_OUT,
+    CartError,
+)
 from .models import Cart, CartLine
 
 MAX_QUANTITY = 99
@@ -25,7 +32,8 @@ COOKIE_AGE = 60 * 60 * 24 * 30
 @dataclass(frozen=True)
 class CartChange:
     quantity: int
-    capped: bool  # fewer copies than asked for were available
+    capped: bool  # fewer copies than asked for went in
+    by_limit: bool = False  # held back by the record's per-customer limit, not by stock
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,12 @@ def add_to_cart(*, cart, release, quantity) -> CartChange:
 
 @transaction.atomic
 def set_quantity(*, cart, release, quantity) -> CartChange:
-    """Change a line; 0 removes it, and so does the record selling out meanwhile."""
+    """Change a line; 0 removes it, and so does the record selling out meanwhile.
+
+    A record taken off sale can only be removed.
+    """
+    if quantity > 0 and not release.published:
+        raise CartError(NOT_FOR_SALE)
     if quantity == 0 or release.stock == 0:
         cart.lines.filter(release=release).delete()
         return CartChange(quantity=0, capped=quantity > 0)
@@ -82,10 +95,34 @@ def set_quantity(*, cart, release, quantity) -> CartChange:
 
 
 def _store_quantity(*, cart, release, wanted) -> CartChange:
-    allowed = min(wanted, release.stock)
+    allowed = min(wanted, release.stock, release.limit_per_order)
     CartLine.objects.update_or_create(cart=cart, release=release, defaults={"quantity": allowed})
     cart.save(update_fields=["updated"])
-    return CartChange(quantity=allowed, capped=allowed < wanted)
+    by_limit = release.limit_per_order < min(wanted, release.stock)
+    return CartChange(quantity=allowed, capped=allowed < wanted, by_limit=by_limit)
+
+
+@transaction.atomic
+def keep_to_what_is_for_sale(cart) -> str:
+    """Take withdrawn records out of the cart and hold others to their per-order limit.
+
+    Returns what the shopper should be told, or "" when nothing changed.
+    """
+    lines = list(cart.lines.select_related("release")) if cart is not None else []
+    withdrawn = [line for line in lines if not line.release.published]
+    over_limit = [line for line in lines if line.quantity > line.release.limit_per_order]
+    for line in withdrawn:
+        line.delete()
+    for line in over_limit:
+        if line not in withdrawn:
+            line.quantity = line.release.limit_per_order
+            line.save(update_fields=["quantity"])
+    if withdrawn:
+        return NO_LONGER_FOR_SALE_IN_CART % {"title": withdrawn[0].release.title}
+    if over_limit:
+        limited = over_limit[0].release
+        return LIMIT_PER_ORDER % {"title": limited.title, "count": limited.limit_per_order}
+    return ""
 
 
 def summarize(cart, rate: Rate) -> CartSummary:
@@ -122,7 +159,7 @@ def _lines_with_releases(cart):
 def cart_for(request, *, create=False):
     """The shopper's cart from the signed cookie; a new one when `create` is set."""
     token = request.get_signed_cookie(CART_COOKIE, default=None, salt=COOKIE_SALT)
-    cart = Cart.objects.filter(token=token).first() if _is_uuid(token) else None
+    cart = Cart.objects.filter(token=token).first() if is_uuid(token) else None
     if cart is None and create:
         cart = Cart.objects.create()
     return cart
@@ -144,11 +181,3 @@ def remember_cart(response, cart, count, *, secure):
         secure=secure,
     )
     response.set_cookie(COUNT_COOKIE, str(count), max_age=COOKIE_AGE, samesite="Lax", secure=secure)
-
-
-def _is_uuid(value):
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True

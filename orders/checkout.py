@@ -7,12 +7,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from catalog import stock
 from catalog.models import Release
 from shop.models import Currency
 from shop.money import current_rate
 
-from . import stock
-from .cart import set_quantity, summarize
+from . import reservations
+from .cart import keep_to_what_is_for_sale, set_quantity, summarize
 from .errors import (
     CURRENCY_GONE,
     EMPTY_CART,
@@ -21,7 +22,7 @@ from .errors import (
     SOLD_OUT_DURING_CHECKOUT,
     CheckoutError,
 )
-from .models import Order, OrderLine, StockMovement
+from .models import Order, OrderLine
 from .shipping import shipping_config, shipping_options
 
 
@@ -39,21 +40,25 @@ class Address:
 
 
 class _LineSoldOut(Exception):
-    def __init__(self, line):
-        self.line = line
+    def __init__(self, item):
+        self.item = item
 
 
 def place_order(*, cart, address: Address, method: str, currency: str, language: str, now=None):
     """Create a pending order from the cart and reserve its copies, all or nothing."""
     now = now or timezone.now()
-    expire_reservations(now=now)
+    reservations.expire_reservations(now=now)
+    correction = keep_to_what_is_for_sale(cart)
+    if correction:
+        raise CheckoutError(correction)
     try:
         return _place(cart, address, method, currency, language, now)
     except _LineSoldOut as sold_out:
         # Nothing was written; the cart now holds what is really left.
-        release = Release.objects.get(pk=sold_out.line.release_id)
-        set_quantity(cart=cart, release=release, quantity=sold_out.line.quantity)
-        raise CheckoutError(SOLD_OUT_DURING_CHECKOUT % {"title": sold_out.line.title}) from None
+        item = sold_out.item
+        release = Release.objects.get(pk=item.release.pk)
+        set_quantity(cart=cart, release=release, quantity=item.quantity)
+        raise CheckoutError(SOLD_OUT_DURING_CHECKOUT % {"title": item.release.title}) from None
 
 
 @transaction.atomic
@@ -63,7 +68,7 @@ def _place(cart, address, method, currency, language, now):
     if summary.is_empty:
         raise CheckoutError(EMPTY_CART)
     option = _chosen_option(address.country, method, summary, rate, now)
-    _cancel_open_orders_of(cart, now)
+    reservations.cancel_open_orders_of(cart, now=now)
     order = Order.objects.create(
         **vars(address),
         language=language,
@@ -80,9 +85,10 @@ def _place(cart, address, method, currency, language, now):
         stock_held=True,
     )
     OrderLine.objects.bulk_create(_order_line(order, item) for item in summary.items)
-    missing = stock.take_for_order(order, reason=StockMovement.Reason.RESERVED)
+    wanted = [(item.release.pk, item.quantity) for item in summary.items]
+    missing = stock.reserve(wanted, reference=order.number)
     if missing is not None:
-        raise _LineSoldOut(missing)
+        raise _LineSoldOut(next(i for i in summary.items if i.release.pk == missing[0]))
     return order
 
 
@@ -120,44 +126,3 @@ def _order_line(order, item):
         unit_price=item.unit_price,
         line_total=item.line_total,
     )
-
-
-def _cancel_open_orders_of(cart, now):
-    """A cart has one open checkout: placing again lets go of the earlier order's copies."""
-    for order in Order.objects.select_for_update().filter(cart=cart, status=Order.Status.PENDING):
-        _cancel_pending(order, now)
-
-
-def _cancel_pending(order, now):
-    if order.stock_held:
-        stock.put_back_for_order(order, reason=StockMovement.Reason.RELEASED)
-    order.status = Order.Status.CANCELLED
-    order.stock_held = False
-    order.cancelled = now
-    order.save(update_fields=["status", "stock_held", "cancelled"])
-
-
-def expire_reservations(*, now=None, limit=200) -> int:
-    """Give back the copies of orders whose payment window has closed.
-
-    Runs lazily before every checkout, and from `manage.py expire_reservations`
-    on a schedule, so expiry needs no webhook.
-    """
-    now = now or timezone.now()
-    expired = 0
-    with transaction.atomic():
-        overdue = Order.objects.reservation_expired(now).select_for_update(skip_locked=True)
-        for order in overdue[:limit]:
-            _cancel_pending(order, now)
-            expired += 1
-    return expired
-
-
-@transaction.atomic
-def expire_order(order_id, *, now=None) -> bool:
-    """Cancel one pending order now (its Stripe session expired). Idempotent."""
-    order = Order.objects.select_for_update().get(pk=order_id)
-    if order.status != Order.Status.PENDING:
-        return False
-    _cancel_pending(order, now or timezone.now())
-    return True

@@ -3,25 +3,29 @@
 from django.utils.translation import gettext_lazy as _
 
 
-class CartError(Exception):
-    """A cart change that cannot be made. `message` is shown to the shopper."""
+class ShopperFacingError(Exception):
+    """An expected refusal whose translated `message` is shown as it is."""
 
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class CartError(ShopperFacingError):
+    """A cart change that cannot be made."""
 
 
 SOLD_OUT = _("Sorry, this record is sold out.")
 BAD_QUANTITY = _("Please enter a quantity between 1 and %(max)s.")
 NOT_FOR_SALE = _("This record is not for sale.")
+NO_LONGER_FOR_SALE_IN_CART = _(
+    "Sorry, %(title)s is no longer for sale, so it was taken out of your cart."
+)
+LIMIT_PER_ORDER = _("%(title)s is limited to %(count)s per customer, so your cart was updated.")
 
 
-class CheckoutError(Exception):
-    """An order that cannot be placed or paid. `message` is shown to the shopper."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class CheckoutError(ShopperFacingError):
+    """An order that cannot be placed or paid."""
 
 
 class PaymentProviderError(Exception):
@@ -38,4 +42,24 @@ CURRENCY_GONE = _("Your currency is no longer offered. Please choose another one
 PAYMENT_UNAVAILABLE = _(
     "We could not reach our payment provider. Your order is saved and your records are "
     "reserved: please try again in a moment."
+)
+
+
+class OrderActionError(ShopperFacingError):
+    """An action the order's state does not allow, told to staff or the shopper."""
+
+
+ACTION_NOT_ALLOWED = _("Order %(number)s is “%(status)s”, so %(action)s is not allowed.")
+NOTHING_TO_REFUND = _("Order %(number)s holds no money that could be refunded.")
+REFUND_OUT_OF_RANGE = _("Enter an amount between %(lowest)s and %(highest)s.")
+NO_LONGER_FOR_SALE = _(
+    "Sorry, %(title)s is no longer for sale, so this order was cancelled and its other "
+    "records were released."
+)
+NOT_AWAITING_PAYMENT = _(
+    "This order is no longer waiting for a payment. To buy these records, add them to your "
+    "cart and check out again."
+)
+ALREADY_PAYING = _(
+    "Your payment is being confirmed. This page will show the order as paid in a moment."
 )

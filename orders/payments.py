@@ -1,156 +1,231 @@
-"""What happens to an order once money moves: payment, late payment, refunds, shipping."""
+"""Money coming in: starting a payment, and accepting (or refunding) what Stripe reports.
 
+An order takes one payment. A payment that arrives for an order that may not
+be paid (cancelled, already paid, its records sold or withdrawn meanwhile) is
+recorded, flagged for staff and refunded in full through a durable refund.
+"""
+
+import datetime
 import logging
-from functools import partial
 
+from babel.numbers import list_currencies
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
-from . import stock, stripe_gateway
-from .models import Order, PaymentEvent, StockMovement
-from .tasks import email_shopper_about_order
+from catalog import stock
+from shop.parsing import is_uuid
+
+from . import lifecycle, reservations, stripe_gateway
+from .errors import ALREADY_PAYING, NO_LONGER_FOR_SALE, NOT_AWAITING_PAYMENT, CheckoutError
+from .models import Order, PaymentEvent, Refund
+from .notifications import email_shopper
+from .refunds import DEMO_PAYMENT_PREFIX, request_refund
 
 log = logging.getLogger(__name__)
-DEMO_PAYMENT_PREFIX = "demo_"
+# Stripe refuses Checkout Sessions that expire sooner than 30 minutes.
+STRIPE_MINIMUM_LIFETIME = datetime.timedelta(minutes=31)
+# An open session this close to its end is replaced rather than reused.
+REUSE_MARGIN = datetime.timedelta(minutes=2)
+PAYMENT_SUCCEEDED = "payment.succeeded"
+KNOWN_CURRENCIES = list_currencies()
 
 
-def _email_after_commit(order, kind):
-    transaction.on_commit(partial(email_shopper_about_order.enqueue, order.pk, kind))
+def start_payment(*, order, success_url, cancel_url, now=None) -> str:
+    """The address where the shopper pays for the order: one open Checkout Session at a time.
 
-
-def record_event(*, event_id, kind, order, amount=None, payload=None) -> bool:
-    """Store a payment event once; False means it was seen before (a replay)."""
-    _event, created = PaymentEvent.objects.get_or_create(
-        event_id=event_id,
-        defaults={"kind": kind, "order": order, "amount": amount, "payload": payload or {}},
+    Reuses the order's open session; an old one near its end is expired at
+    Stripe before a new one is made, so the shopper can never pay twice.
+    Raises CheckoutError when the order may not be paid now, and
+    PaymentProviderError when Stripe cannot be reached.
+    """
+    now = now or timezone.now()
+    _check_payable(order, now)
+    if settings.DEMO_PAYMENTS:
+        return reverse("orders:demo_payment", kwargs={"token": order.token})
+    if order.stripe_session:
+        session = stripe_gateway.retrieve_checkout_session(order.stripe_session)
+        if session.status == "complete":
+            raise CheckoutError(ALREADY_PAYING)
+        if session.status == "open" and session.expires_at > (now + REUSE_MARGIN).timestamp():
+            return session.url
+        if session.status == "open":
+            stripe_gateway.expire_checkout_session(order.stripe_session)
+    expires_at = max(order.reserved_until, now + STRIPE_MINIMUM_LIFETIME)
+    session_id, url = stripe_gateway.create_checkout_session(
+        order, success_url=success_url, cancel_url=cancel_url, expires_at=expires_at
     )
-    return created
+    Order.objects.filter(pk=order.pk).update(stripe_session=session_id)
+    order.stripe_session = session_id
+    return url
 
 
-def confirm_payment(*, order_id, event_id, payment_intent, amount, currency, payload=None):
-    """The payment for an order succeeded. Safe to call again with the same event."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order_id)
-        if not record_event(
-            event_id=event_id, kind="payment.succeeded", order=order, amount=amount, payload=payload
-        ):
-            return order
-        if order.status not in (Order.Status.PENDING, Order.Status.CANCELLED):
-            return order
-        order.stripe_payment_intent = payment_intent
-        if amount != order.total or currency.upper() != order.currency:
-            order.needs_attention = gettext(
-                "Paid %(amount)s %(currency)s, but the order total is %(total)s %(order_currency)s."
-            ) % {
-                "amount": amount,
-                "currency": currency.upper(),
-                "total": order.total,
-                "order_currency": order.currency,
-            }
-        if not order.stock_held and not _take_stock_again(order):
-            return _refund_late_payment(order)
-        _mark_paid(order)
+def _check_payable(order, now):
+    """Only a pending order holding its copies, all of them still for sale, can be paid."""
+    if order.status != Order.Status.PENDING or not order.stock_held:
+        raise CheckoutError(NOT_AWAITING_PAYMENT)
+    withdrawn = order.lines.filter(release__published=False).first()
+    if withdrawn is not None:
+        reservations.let_go(order.pk, lifecycle.Action.CANCEL, now=now)
+        raise CheckoutError(NO_LONGER_FOR_SALE % {"title": withdrawn.title})
+
+
+def is_checkout_session(session) -> bool:
+    """Whether Stripe data has the shape of a Checkout Session with the fields used here."""
+    expected = {"id": str, "payment_status": str, "currency": str, "amount_total": int}
+    return (
+        isinstance(session, dict)
+        and all(isinstance(session.get(key), kind) for key, kind in expected.items())
+        and isinstance(session.get("metadata") or {}, dict)
+        and isinstance(session.get("payment_intent") or "", str)
+        and session["currency"].upper() in KNOWN_CURRENCIES
+        and session["amount_total"] >= 0
+    )
+
+
+def order_of_session(session):
+    token = (session.get("metadata") or {}).get("token")
+    order = Order.objects.filter(token=token).first() if is_uuid(token) else None
+    if order is None:
+        log.warning("Stripe session %s names no known order.", session["id"])
     return order
 
 
-def _take_stock_again(order) -> bool:
-    """The reservation had lapsed: take the copies again if they are still there."""
+def record_session_payment(session, *, event_id, payload=None):
+    """A paid Checkout Session, from the webhook or from reconciliation: confirm it."""
+    if session["payment_status"] != "paid":
+        return None  # paid later by a delayed method: async_payment_succeeded follows
+    order = order_of_session(session)
+    if order is None:
+        return None
+    currency = session["currency"].upper()
+    return confirm_payment(
+        order_id=order.pk,
+        event_id=event_id,
+        payment_intent=session.get("payment_intent") or "",
+        amount=stripe_gateway.from_minor_units(session["amount_total"], currency),
+        currency=currency,
+        payload=payload,
+    )
+
+
+def confirm_payment(*, order_id, event_id, payment_intent, amount, currency, payload=None):
+    """A payment for the order succeeded at Stripe. Safe to call again for the same payment.
+
+    The same payment may be reported by several webhook events and by
+    `reconcile_payments`: it is recorded once, by its payment intent.
+    """
     with transaction.atomic():
-        missing = stock.take_for_order(order, reason=StockMovement.Reason.RETAKEN)
-        if missing is not None:
+        order = Order.objects.select_for_update().get(pk=order_id)
+        if _seen(event_id, payment_intent):
+            return order
+        PaymentEvent.objects.create(
+            event_id=event_id,
+            kind=PAYMENT_SUCCEEDED,
+            order=order,
+            amount=amount,
+            payment_intent=payment_intent,
+            payload=payload or {},
+        )
+        if not lifecycle.can(order, lifecycle.Action.PAY):
+            _refund_payment(order, payment_intent, amount, _unpayable_reason(order))
+        elif order.lines.filter(release__published=False).exists():
+            _refund_payment(order, payment_intent, amount, Refund.Reason.NOT_PAYABLE)
+            if order.stock_held:
+                reservations.release_copies(order)
+            lifecycle.advance(order, lifecycle.Action.CANCEL)
+            order.save()
+        elif order.stock_held:
+            stock.settle(_stock_lines(order), reference=order.number)
+            _accept(order, payment_intent, amount, currency)
+        elif _take_copies_again(order):
+            _accept(order, payment_intent, amount, currency)
+        else:
+            _refund_payment(order, payment_intent, amount, Refund.Reason.LATE_PAYMENT)
+    return order
+
+
+def _seen(event_id, payment_intent) -> bool:
+    known = PaymentEvent.objects.filter(event_id=event_id)
+    if payment_intent:
+        known |= PaymentEvent.objects.filter(kind=PAYMENT_SUCCEEDED, payment_intent=payment_intent)
+    return known.exists()
+
+
+def _unpayable_reason(order):
+    if order.paid is not None:
+        return Refund.Reason.DUPLICATE_PAYMENT
+    return Refund.Reason.NOT_PAYABLE
+
+
+def _take_copies_again(order) -> bool:
+    """The reservation had lapsed: take the copies again if they are all still there."""
+    with transaction.atomic():
+        if stock.retake(_stock_lines(order), reference=order.number) is not None:
             transaction.set_rollback(True)
             return False
     order.stock_held = True
     return True
 
 
-def _mark_paid(order):
-    order.status = Order.Status.PAID
-    order.paid = timezone.now()
+def _accept(order, payment_intent, amount, currency):
+    lifecycle.advance(order, lifecycle.Action.PAY)
+    order.stripe_payment_intent = payment_intent
+    order.amount_paid = amount
+    if amount != order.total or currency.upper() != order.currency:
+        order.needs_attention = gettext(
+            "Paid %(amount)s %(currency)s, but the order total is %(total)s %(order_currency)s."
+        ) % {
+            "amount": amount,
+            "currency": currency.upper(),
+            "total": order.total,
+            "order_currency": order.currency,
+        }
     order.save()
     if order.cart_id:
         order.cart.lines.all().delete()
-    _email_after_commit(order, "confirmation")
+    email_shopper(order, "confirmation")
 
 
-def _refund_late_payment(order):
-    """The copies were sold while this shopper paid: flag the order and refund in full."""
-    order.needs_attention = gettext(
-        "The payment arrived after the reservation lapsed and the copies were sold. "
-        "It was refunded automatically."
-    )
-    order.status = Order.Status.CANCELLED
-    order.cancelled = order.cancelled or timezone.now()
-    order.save()
-    transaction.on_commit(partial(_refund_safely, order.pk))
-    return order
+def _stock_lines(order):
+    return [(line.release_id, line.quantity) for line in order.lines.all()]
 
 
-def _refund_safely(order_id):
-    order = Order.objects.get(pk=order_id)
-    try:
-        refund_order(order=order, amount=order.refundable)
-    except stripe_gateway.PaymentProviderError:
-        log.error("Automatic refund of order %s failed; staff must refund it.", order.number)
+# Notes for staff, in the shop's language when they are written.
+FLAGS = {
+    Refund.Reason.LATE_PAYMENT: gettext_noop(
+        "A payment of %(amount)s %(currency)s arrived after the reservation lapsed and the "
+        "copies were sold. A full refund is under way."
+    ),
+    Refund.Reason.DUPLICATE_PAYMENT: gettext_noop(
+        "A second payment of %(amount)s %(currency)s arrived for this order, which was "
+        "already paid. A full refund of it is under way."
+    ),
+    Refund.Reason.NOT_PAYABLE: gettext_noop(
+        "A payment of %(amount)s %(currency)s arrived for this order, which could no longer "
+        "be paid. A full refund is under way."
+    ),
+}
 
 
-def refund_order(*, order, amount):
-    """Refund part or all of a paid order through Stripe, then record it and tell the shopper."""
-    if not 0 < amount <= order.refundable:
-        raise ValueError(f"Refund must be between 0 and {order.refundable}.")
-    refund_id = _send_refund(order, amount)
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        if not record_event(event_id=refund_id, kind="refund", order=order, amount=amount):
-            return order
-        order.refunded += amount
-        if order.refunded >= order.total and order.status != Order.Status.CANCELLED:
-            order.status = Order.Status.REFUNDED
-        order.save()
-        _email_after_commit(order, "refunded")
-    return order
+def _refund_payment(order, payment_intent, amount, reason):
+    """Give a payment back in full and tell staff why: never keep money for nothing."""
+    flag = gettext(FLAGS[reason]) % {"amount": amount, "currency": order.currency}
+    order.needs_attention = "\n".join(filter(None, [order.needs_attention, flag]))
+    order.save(update_fields=["needs_attention"])
+    request_refund(order=order, payment_intent=payment_intent, amount=amount, reason=reason)
 
 
-def _send_refund(order, amount):
-    already = order.payment_events.filter(kind="refund").count()
-    if order.stripe_payment_intent.startswith(DEMO_PAYMENT_PREFIX):
-        return f"{DEMO_PAYMENT_PREFIX}refund-{order.token}-{already}"
-    return stripe_gateway.refund(
-        payment_intent=order.stripe_payment_intent,
-        amount=amount,
+def pay_demo(order):
+    """The demo payment page's "Pay" button: as if Stripe reported a payment."""
+    if not settings.DEMO_PAYMENTS:
+        raise CheckoutError(gettext("Demo payments are switched off."))
+    return confirm_payment(
+        order_id=order.pk,
+        event_id=f"{DEMO_PAYMENT_PREFIX}{order.token}",
+        payment_intent=f"{DEMO_PAYMENT_PREFIX}{order.token}",
+        amount=order.total,
         currency=order.currency,
-        idempotency_key=f"refund-{order.token}-{already}",
     )
-
-
-def cancel_order(*, order):
-    """Staff cancel an order that has not shipped: copies go back, payment is refunded."""
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        if order.status not in (Order.Status.PENDING, Order.Status.PAID):
-            raise ValueError("Only pending or paid orders can be cancelled.")
-        was_paid = order.status == Order.Status.PAID
-        if order.stock_held:
-            reason = StockMovement.Reason.CANCELLED if was_paid else StockMovement.Reason.RELEASED
-            stock.put_back_for_order(order, reason=reason)
-        order.status = Order.Status.CANCELLED
-        order.stock_held = False
-        order.cancelled = timezone.now()
-        order.save()
-    if was_paid and order.refundable > 0:
-        refund_order(order=order, amount=order.refundable)
-    return order
-
-
-def mark_shipped(*, order, tracking_number):
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        if order.status != Order.Status.PAID:
-            raise ValueError("Only paid orders can be shipped.")
-        order.status = Order.Status.SHIPPED
-        order.shipped = timezone.now()
-        order.tracking_number = tracking_number
-        order.save()
-        _email_after_commit(order, "shipped")
-    return order

@@ -69,8 +69,9 @@ def create_checkout_session(order, *, success_url, cancel_url, expires_at):
         "cancel_url": cancel_url,
         "expires_at": int(expires_at.timestamp()),
     }
-    # One session per order and attempt window: a retried request gets the same session.
-    idempotency_key = f"checkout-{order.token}-{int(expires_at.timestamp())}"
+    # One session per order and attempt: a retried request gets the same session,
+    # and a new attempt (after the previous session was expired) gets a new one.
+    idempotency_key = f"checkout-{order.token}-{order.stripe_session or 'first'}"
     session = _call(
         lambda: client().v1.checkout.sessions.create(
             params=params, options={"idempotency_key": idempotency_key}
@@ -83,12 +84,42 @@ def expire_checkout_session(session_id):
     _call(lambda: client().v1.checkout.sessions.expire(session_id))
 
 
-def refund(*, payment_intent, amount: Decimal, currency: str, idempotency_key: str) -> str:
+def retrieve_checkout_session(session_id):
+    return _call(lambda: client().v1.checkout.sessions.retrieve(session_id))
+
+
+def recent_checkout_sessions(*, since):
+    """Every Checkout Session created since `since`, newest first, across pages."""
+    params = {"created": {"gte": int(since.timestamp())}, "limit": 100}
+    pages = lambda: client().v1.checkout.sessions.list(params).auto_paging_iter()  # noqa: E731
+    return _call(lambda: [session.to_dict() for session in pages()])
+
+
+def recent_refunds(*, since):
+    params = {"created": {"gte": int(since.timestamp())}, "limit": 100}
+    pages = lambda: client().v1.refunds.list(params).auto_paging_iter()  # noqa: E731
+    return _call(lambda: [refund.to_dict() for refund in pages()])
+
+
+def refunds_of(payment_intent):
+    params = {"payment_intent": payment_intent, "limit": 100}
+    pages = lambda: client().v1.refunds.list(params).auto_paging_iter()  # noqa: E731
+    return _call(lambda: [refund.to_dict() for refund in pages()])
+
+
+def retrieve_payment_intent(payment_intent):
+    return _call(lambda: client().v1.payment_intents.retrieve(payment_intent).to_dict())
+
+
+def refund(
+    *, payment_intent, amount: Decimal, currency: str, idempotency_key: str, metadata=None
+) -> str:
     refund = _call(
         lambda: client().v1.refunds.create(
             params={
                 "payment_intent": payment_intent,
                 "amount": minor_units(amount, currency),
+                "metadata": metadata or {},
             },
             options={"idempotency_key": idempotency_key},
         )

@@ -9,10 +9,9 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .checkout import expire_order
-from .models import Order
-from .payments import confirm_payment
-from .stripe_gateway import from_minor_units
+from .lifecycle import Action
+from .payments import is_checkout_session, order_of_session, record_session_payment
+from .reservations import let_go
 
 log = logging.getLogger(__name__)
 
@@ -28,47 +27,36 @@ def stripe_webhook(request):
         )
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("Invalid or stale signature.")
-    # Verified: the body is Stripe's own JSON, read as plain data.
+    # Verified: the body is Stripe's own JSON, but its shape is still checked before use.
     event = json.loads(request.body)
-    handler = HANDLERS.get(event["type"])
-    if handler is not None:
-        handler(event)
+    kind = event.get("type") if isinstance(event, dict) else None
+    handler = HANDLERS.get(kind) if isinstance(kind, str) else None
+    if handler is None:
+        return HttpResponse("ignored")
+    session = _checkout_session(event)
+    if session is None:
+        return HttpResponseBadRequest("Malformed Checkout Session event.")
+    handler(event["id"], session, event)
     return HttpResponse("ok")
 
 
-def _order_of(session):
-    token = (session.get("metadata") or {}).get("token")
-    order = Order.objects.filter(token=token).first() if token else None
-    if order is None:
-        log.warning("Stripe session %s names no known order.", session.get("id"))
-    return order
+def _checkout_session(event):
+    """The event's Checkout Session, if it has the fields the shop relies on."""
+    data = event.get("data")
+    session = data.get("object") if isinstance(data, dict) else None
+    if not isinstance(event.get("id"), str) or not is_checkout_session(session):
+        return None
+    return session
 
 
-def _payment_completed(event):
-    session = event["data"]["object"]
-    if session.get("payment_status") != "paid":
-        return  # paid later by a delayed method: async_payment_succeeded follows
-    order = _order_of(session)
-    if order is None:
-        return
-    currency = session.get("currency", "")
-    confirm_payment(
-        order_id=order.pk,
-        event_id=event["id"],
-        payment_intent=session.get("payment_intent") or "",
-        amount=from_minor_units(
-            session.get("amount_total") or 0, currency.upper() or order.currency
-        ),
-        currency=currency,
-        payload=event,
-    )
+def _payment_completed(event_id, session, event):
+    record_session_payment(session, event_id=event_id, payload=event)
 
 
-def _session_expired(event):
-    session = event["data"]["object"]
-    order = _order_of(session)
-    if order is not None and order.stripe_session == session.get("id"):
-        expire_order(order.pk)
+def _session_expired(event_id, session, event):
+    order = order_of_session(session)
+    if order is not None and order.stripe_session == session["id"]:
+        let_go(order.pk, Action.EXPIRE)
 
 
 HANDLERS = {

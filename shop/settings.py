@@ -211,6 +211,8 @@ if not DEBUG and not DEMO_PAYMENTS and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK
     raise ImproperlyConfigured(
         "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set when DEBUG is off (production)."
     )
+# Most copies of one record a single order may hold, unless staff set a record's own limit.
+MAX_COPIES_PER_ORDER = env.int("MAX_COPIES_PER_ORDER", default=10)
 # How long placed orders hold their copies while the shopper pays.
 RESERVATION_MINUTES = env.int("RESERVATION_MINUTES", default=30)
 

@@ -147,3 +147,46 @@ def seed_release():
         Credit.objects.create(release=release, artist=artist, role=role, position=position)
     add_company(release, "distributed_by", "OpenReelTopReel Hub")
     return release
+
+
+def make_order(release=None, *, status="paid", quantity=1, **fields):
+    """An order for `quantity` copies of `release`, in the given state, paid by demo payment."""
+    from orders.models import Order, OrderLine
+
+    release = release or make_release()
+    total = release.price * quantity
+    paid = status not in ("pending", "expired")
+    defaults = {
+        "email": "olena@example.com",
+        "language": "en",
+        "name": "Olena Kovalenko",
+        "address_line1": "vul. Khreshchatyk 1",
+        "city": "Kyiv",
+        "country": "UA",
+        "shipping_method": "standard",
+        "currency": "GBP",
+        "rate": Decimal(1),
+        "subtotal": total,
+        "shipping_price": Decimal(0),
+        "total": total,
+        "amount_paid": total if paid else Decimal(0),
+        "stripe_payment_intent": f"demo_pi_{next(_sequence)}" if paid else "",
+        "stock_held": status == "pending",
+        "status": status,
+        "reserved_until": datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=30),
+        "paid": datetime.datetime.now(datetime.UTC) if paid else None,
+    }
+    order = Order.objects.create(**(defaults | fields))
+    OrderLine.objects.create(
+        order=order,
+        release=release,
+        title=release.title,
+        quantity=quantity,
+        unit_price=release.price,
+        line_total=total,
+    )
+    if order.stock_held:
+        from catalog import stock
+
+        stock.reserve([(release.pk, quantity)], reference=order.number)
+    return order

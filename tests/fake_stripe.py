@@ -121,7 +121,9 @@ class FakeStripe:
     def _route(self, handler, method):
         length = int(handler.headers.get("Content-Length") or 0)
         body = parse_stripe_form(handler.rfile.read(length).decode())
-        path = handler.path.split("?")[0]
+        path, _sep, query = handler.path.partition("?")
+        if method == "GET":
+            body = parse_stripe_form(query)
         if path.startswith("/pay/"):
             return self._hosted_page(handler, method, path.removeprefix("/pay/"))
         self.requests.append((method, path, body, dict(handler.headers)))
@@ -144,9 +146,25 @@ class FakeStripe:
     def _api(self, method, path, body):
         if method == "POST" and path == "/v1/checkout/sessions":
             return 200, self._create_session(body)
+        if method == "GET" and path == "/v1/checkout/sessions":
+            return 200, self._list(self.sessions.values(), body)
+        if method == "GET" and path == "/v1/refunds":
+            wanted = body.get("payment_intent")
+            refunds = [r for r in self.refunds if wanted in (None, r["payment_intent"])]
+            return 200, self._list(refunds, body)
+        match = re.fullmatch(r"/v1/payment_intents/(\w+)", path)
+        if method == "GET" and match:
+            return self._payment_intent(match[1])
         match = re.fullmatch(r"/v1/checkout/sessions/(\w+)(/expire)?", path)
         if match and match[1] in self.sessions:
             session = self.sessions[match[1]]
+            if match[2] and session["status"] != "open":
+                return 400, {
+                    "error": {
+                        "message": "Only open sessions expire",
+                        "type": "invalid_request_error",
+                    }
+                }
             if match[2]:
                 session["status"] = "expired"
             return 200, session
@@ -157,11 +175,43 @@ class FakeStripe:
                 "status": "succeeded",
                 "amount": int(body["amount"]),
                 "payment_intent": body["payment_intent"],
+                "metadata": body.get("metadata", {}),
+                "created": int(time.time()),
             }
             self.refunds.append(refund)
             return 200, refund
         return 404, {
             "error": {"message": f"No such resource: {path}", "type": "invalid_request_error"}
+        }
+
+    @staticmethod
+    def _list(objects, params):
+        """One page of a Stripe list: newest first, with `created[gte]` honoured."""
+        since = int((params.get("created") or {}).get("gte", 0))
+        chosen = [o for o in objects if o.get("created", 0) >= since]
+        return {
+            "object": "list",
+            "url": "/v1/list",
+            "has_more": False,
+            "data": sorted(chosen, key=lambda o: o.get("created", 0), reverse=True),
+        }
+
+    def _payment_intent(self, intent_id):
+        paid = [
+            s
+            for s in self.sessions.values()
+            if s["payment_intent"] == intent_id and s["status"] == "complete"
+        ]
+        if not paid:
+            return 404, {
+                "error": {"message": "No such payment_intent", "type": "invalid_request_error"}
+            }
+        return 200, {
+            "id": intent_id,
+            "object": "payment_intent",
+            "amount_received": paid[0]["amount_total"],
+            "currency": paid[0]["currency"],
+            "status": "succeeded",
         }
 
     def _create_session(self, body):
@@ -179,6 +229,7 @@ class FakeStripe:
             "url": f"{self.url}/pay/{session_id}",
             "status": "open",
             "payment_status": "unpaid",
+            "created": int(time.time()),
             "amount_total": amount,
             "currency": lines[0]["price_data"]["currency"] if lines else "gbp",
             "client_reference_id": body.get("client_reference_id"),

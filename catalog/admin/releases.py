@@ -7,8 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from orders.stock_adjustments import adjust_stock
-
+from .. import stock
 from ..forms import ReleaseAdminForm
 from ..images import make_renditions
 from ..models import (
@@ -217,12 +216,15 @@ class ReleaseAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            stock.record_opening(obj)
+            return
+        # Stock and held copies change only through the ledger, never from a stale form.
         fields = [f.name for f in obj._meta.concrete_fields if not f.primary_key]
-        obj.save(update_fields=[name for name in fields if name != "stock"])
+        obj.save(update_fields=[name for name in fields if name not in ("stock", "held")])
         if "stock" in form.changed_data:
             shown = self._stock_shown(form, obj)
-            adjust_stock(release_id=obj.pk, change=form.cleaned_data["stock"] - shown)
+            stock.adjust(release_id=obj.pk, change=form.cleaned_data["stock"] - shown)
         obj.refresh_from_db(fields=["stock"])
 
     @staticmethod

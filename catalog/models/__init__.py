@@ -11,6 +11,7 @@ from .releases import (
     ReleaseArtist,
     ReleaseTranslation,
 )
+from .stock import StockMovement
 from .tracks import CompanyCredit, CompanyRole, Credit, Role, RoleTranslation, Track, tracks_by_side
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "ReleaseArtist",
     "ReleaseTranslation",
     "Role",
+    "StockMovement",
     "RoleTranslation",
     "Track",
     "tracks_by_side",

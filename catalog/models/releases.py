@@ -61,6 +61,7 @@ class Availability(models.TextChoices):
     IN_STOCK = "in_stock", _("In stock")
     LOW_STOCK = "low_stock", _("Only a few left")
     OUT_OF_STOCK = "out_of_stock", _("Out of stock")
+    RESERVED = "reserved", _("All copies reserved")
     PRE_ORDER = "pre_order", _("Pre-order")
 
 
@@ -143,6 +144,18 @@ class Release(models.Model):
         help_text=_("When set, shown instead of the price, which is struck through."),
     )
     stock = models.PositiveIntegerField(_("stock"), default=0)
+    held = models.PositiveIntegerField(
+        _("held in checkouts"),
+        default=0,
+        editable=False,
+        help_text=_("Copies taken out of stock for orders that are not paid yet."),
+    )
+    max_per_order = models.PositiveSmallIntegerField(
+        _("limit per order"),
+        null=True,
+        blank=True,
+        help_text=_("Most copies one order may hold; blank for the shop's default."),
+    )
     published = models.BooleanField(_("published"), default=False)
     restocked = models.DateTimeField(
         _("back in stock since"),
@@ -215,7 +228,13 @@ class Release(models.Model):
         return self.sale_price is not None
 
     @property
+    def limit_per_order(self):
+        return self.max_per_order or settings.MAX_COPIES_PER_ORDER
+
+    @property
     def availability(self):
+        if self.stock == 0 and self.held:
+            return Availability.RESERVED
         if self.stock == 0:
             return Availability.OUT_OF_STOCK
         if self.released and self.released > datetime.date.today():

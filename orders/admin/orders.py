@@ -1,19 +1,22 @@
-"""Orders in the admin: a read-only record, fulfilled through ship, refund and cancel."""
+"""Orders in the admin: a read-only record, changed only through the lifecycle's actions."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models import StockMovement
 from shop.formatting import format_money
 
-from .. import payments
-from ..errors import PaymentProviderError
-from ..models import Order, OrderLine, PaymentEvent, StockMovement
-from .forms import RefundForm, ShipForm
+from ..errors import OrderActionError
+from ..lifecycle import allowed_actions, require
+from ..models import Order, OrderLine, PaymentEvent, Refund
+from .actions import STAFF_ACTIONS
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -37,12 +40,12 @@ class OrderLineInline(ReadOnlyInline):
 
 class PaymentEventInline(ReadOnlyInline):
     model = PaymentEvent
-    fields = ["received", "kind", "amount", "event_id"]
+    fields = ["received", "kind", "amount", "payment_intent", "event_id"]
 
 
-class StockMovementInline(ReadOnlyInline):
-    model = StockMovement
-    fields = ["created", "release", "change", "reason"]
+class RefundInline(ReadOnlyInline):
+    model = Refund
+    fields = ["created", "amount", "reason", "status", "attempts", "last_error", "completed"]
 
 
 @admin.register(Order)
@@ -60,7 +63,7 @@ class OrderAdmin(admin.ModelAdmin):
     list_filter = ["status", "shipping_method", "currency", "country", "created"]
     search_fields = ["number", "email", "name", "tracking_number", "stripe_payment_intent"]
     date_hierarchy = "created"
-    inlines = [OrderLineInline, PaymentEventInline, StockMovementInline]
+    inlines = [OrderLineInline, PaymentEventInline, RefundInline]
     fieldsets = [
         (
             None,
@@ -72,6 +75,8 @@ class OrderAdmin(admin.ModelAdmin):
                     "created",
                     "paid",
                     "shipped",
+                    "delivered",
+                    "returned",
                     "cancelled",
                 ]
             },
@@ -109,6 +114,7 @@ class OrderAdmin(admin.ModelAdmin):
                     "subtotal",
                     "shipping_price",
                     "total",
+                    "amount_paid",
                     "refunded",
                 ]
             },
@@ -121,6 +127,7 @@ class OrderAdmin(admin.ModelAdmin):
                     "stock_held",
                     "stripe_session",
                     "stripe_payment_intent",
+                    "stock_movements",
                 ]
             },
         ),
@@ -128,7 +135,27 @@ class OrderAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # An order is a record of what happened: staff change it through the actions.
-        return [f.name for f in Order._meta.fields]
+        return [f.name for f in Order._meta.fields] + ["stock_movements"]
+
+    @admin.display(description=_("stock movements"))
+    def stock_movements(self, obj):
+        movements = StockMovement.objects.filter(reference=obj.number).select_related("release")
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                "{} · {} · {} · {}",
+                (
+                    (
+                        date_format(m.created, "SHORT_DATETIME_FORMAT"),
+                        m.release,
+                        f"{m.change:+d}",
+                        m.get_reason_display(),
+                    )
+                    for m in movements
+                ),
+            )
+            or "–"
+        )
 
     def has_add_permission(self, request):
         return False
@@ -145,99 +172,63 @@ class OrderAdmin(admin.ModelAdmin):
         return bool(obj.needs_attention)
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("<int:pk>/ship/", view(self.ship_view), name="orders_order_ship"),
-            path("<int:pk>/refund/", view(self.refund_view), name="orders_order_refund"),
-            path("<int:pk>/cancel/", view(self.cancel_view), name="orders_order_cancel"),
+            path(
+                "<int:pk>/action/<slug:action>/",
+                self.admin_site.admin_view(self.action_view),
+                name="orders_order_action",
+            ),
         ] + super().get_urls()
 
-    def ship_view(self, request, pk):
-        order = self._order_for_action(request, pk)
-        form = ShipForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            return self._run(
-                request,
-                order,
-                lambda: payments.mark_shipped(
-                    order=order, tracking_number=form.cleaned_data["tracking_number"]
-                ),
-                gettext("Order %(number)s is marked shipped and the shopper was emailed."),
-            )
-        return self._action_page(request, order, form, gettext("Mark as shipped"))
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        # The buttons above the record: only what the lifecycle allows now.
+        context["order_actions"] = (
+            [
+                (action, STAFF_ACTIONS[action].title)
+                for action in allowed_actions(obj)
+                if action in STAFF_ACTIONS
+            ]
+            if obj
+            else []
+        )
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
-    def refund_view(self, request, pk):
-        order = self._order_for_action(request, pk)
-        form = RefundForm(request.POST or None, order=order)
-        if request.method == "POST" and form.is_valid():
-            return self._run(
-                request,
-                order,
-                lambda: payments.refund_order(order=order, amount=form.cleaned_data["amount"]),
-                gettext("The refund for order %(number)s was sent and the shopper was emailed."),
-            )
-        return self._action_page(request, order, form, gettext("Refund"))
-
-    def cancel_view(self, request, pk):
-        order = self._order_for_action(request, pk)
-        if request.method == "POST":
-            return self._run(
-                request,
-                order,
-                lambda: payments.cancel_order(order=order),
-                gettext("Order %(number)s is cancelled; its copies are back in stock."),
-            )
-        return self._action_page(request, order, None, gettext("Cancel order"))
-
-    def _order_for_action(self, request, pk):
+    def action_view(self, request, pk, action):
         if not request.user.has_perm("orders.change_order"):
             raise PermissionDenied
-        return get_object_or_404(Order, pk=pk)
-
-    def _run(self, request, order, action, success):
+        order = get_object_or_404(Order, pk=pk)
+        if action not in STAFF_ACTIONS:
+            raise Http404
+        staff_action = STAFF_ACTIONS[action]
         try:
-            action()
-        except ValueError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        except PaymentProviderError:
-            self.message_user(
-                request,
-                gettext("Stripe could not be reached; nothing was refunded. Try again."),
-                messages.ERROR,
-            )
-        else:
-            self.message_user(request, success % {"number": order.number}, messages.SUCCESS)
+            require(order, action)
+        except OrderActionError as error:
+            return self._back_to_order(request, order, error.message, messages.ERROR)
+        data = request.POST if request.method == "POST" else None
+        form = staff_action.form(data, order=order)
+        if request.method == "POST" and form.is_valid():
+            return self._run(request, order, staff_action, form.cleaned_data)
+        return self._action_page(request, order, form, staff_action)
+
+    def _run(self, request, order, staff_action, data):
+        try:
+            staff_action.run(order, **data)
+        except OrderActionError as error:
+            return self._back_to_order(request, order, error.message, messages.ERROR)
+        success = staff_action.success % {"number": order.number}
+        return self._back_to_order(request, order, success, messages.SUCCESS)
+
+    def _back_to_order(self, request, order, message, level):
+        self.message_user(request, message, level)
         return redirect(reverse("admin:orders_order_change", args=[order.pk]))
 
-    def _action_page(self, request, order, form, title):
+    def _action_page(self, request, order, form, staff_action):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "order": order,
             "form": form,
-            "title": title,
+            "title": staff_action.title,
+            "explanation": staff_action.explanation,
         }
         return render(request, "admin/orders/order/action.html", context)
-
-
-@admin.register(StockMovement)
-class StockMovementAdmin(admin.ModelAdmin):
-    list_display = ["created", "release", "change_display", "reason", "order"]
-    list_filter = ["reason", "created"]
-    search_fields = ["release__title", "order__number"]
-    list_select_related = ["release", "order"]
-    date_hierarchy = "created"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("change"), ordering="change")
-    def change_display(self, obj):
-        colour = "#1f6b35" if obj.change > 0 else "#a1261b"
-        return format_html('<strong style="color:{}">{}</strong>', colour, f"{obj.change:+d}")

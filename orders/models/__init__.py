@@ -1,5 +1,6 @@
 from .cart import Cart, CartLine
-from .orders import Order, OrderLine, PaymentEvent, StockMovement
+from .orders import Order, OrderLine, PaymentEvent
+from .refunds import Refund
 from .shipping import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
 
 __all__ = [
@@ -10,8 +11,8 @@ __all__ = [
     "Order",
     "OrderLine",
     "PaymentEvent",
+    "Refund",
     "ShippingMethod",
     "ShippingRate",
     "ShippingZone",
-    "StockMovement",
 ]

@@ -1,5 +1,6 @@
 import secrets
 import uuid
+from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
@@ -28,8 +29,11 @@ class OrderQuerySet(models.QuerySet):
 class Order(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting payment")
+        EXPIRED = "expired", _("Payment window closed")
         PAID = "paid", _("Paid")
         SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        RETURNED = "returned", _("Returned")
         CANCELLED = "cancelled", _("Cancelled")
         REFUNDED = "refunded", _("Refunded")
 
@@ -68,6 +72,8 @@ class Order(models.Model):
     subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)
     shipping_price = models.DecimalField(_("shipping"), max_digits=12, decimal_places=2)
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
+    # What the accepted payment brought in, and how much of it went back (done refunds).
+    amount_paid = models.DecimalField(_("amount paid"), max_digits=12, decimal_places=2, default=0)
     refunded = models.DecimalField(_("refunded"), max_digits=12, decimal_places=2, default=0)
 
     reserved_until = models.DateTimeField(_("copies reserved until"), null=True)
@@ -88,6 +94,8 @@ class Order(models.Model):
     created = models.DateTimeField(_("placed"), auto_now_add=True)
     paid = models.DateTimeField(_("paid"), null=True, blank=True)
     shipped = models.DateTimeField(_("shipped"), null=True, blank=True)
+    delivered = models.DateTimeField(_("delivered"), null=True, blank=True)
+    returned = models.DateTimeField(_("returned"), null=True, blank=True)
     cancelled = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     objects = OrderQuerySet.as_manager()
@@ -104,9 +112,14 @@ class Order(models.Model):
     def get_absolute_url(self):
         return reverse("orders:order", kwargs={"token": self.token})
 
-    @property
     def refundable(self):
-        return self.total - self.refunded
+        """What may still be refunded: the payment less every refund already decided."""
+        if not self.stripe_payment_intent:
+            return Decimal(0)
+        decided = self.refunds.filter(payment_intent=self.stripe_payment_intent).aggregate(
+            total=models.Sum("amount")
+        )["total"]
+        return self.amount_paid - (decided or 0)
 
 
 class OrderLine(models.Model):
@@ -129,40 +142,6 @@ class OrderLine(models.Model):
         return f"{self.quantity} × {self.title}"
 
 
-class StockMovement(models.Model):
-    """Every change to a record's stock, so staff can see where copies went."""
-
-    class Reason(models.TextChoices):
-        RESERVED = "reserved", _("Reserved for an order")
-        RELEASED = "released", _("Reservation released")
-        RETAKEN = "retaken", _("Taken again for a late payment")
-        CANCELLED = "cancelled", _("Returned to stock on cancellation")
-        ADJUSTED = "adjusted", _("Adjusted by staff")
-
-    release = models.ForeignKey(
-        Release, on_delete=models.CASCADE, related_name="stock_movements", verbose_name=_("release")
-    )
-    change = models.IntegerField(_("change"))
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
-    order = models.ForeignKey(
-        Order,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="stock_movements",
-        verbose_name=_("order"),
-    )
-    created = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("stock movement")
-        verbose_name_plural = _("stock movements")
-        ordering = ["-created", "-id"]
-
-    def __str__(self):
-        return f"{self.release} {self.change:+d}"
-
-
 class PaymentEvent(models.Model):
     """A Stripe event (or a demo payment) as received: the order's payment history."""
 
@@ -171,6 +150,9 @@ class PaymentEvent(models.Model):
     )
     event_id = models.CharField(_("event"), max_length=255, unique=True)
     kind = models.CharField(_("type"), max_length=100)
+    payment_intent = models.CharField(
+        _("Stripe payment"), max_length=255, blank=True, db_index=True
+    )
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2, null=True)
     received = models.DateTimeField(_("received"), auto_now_add=True)
     payload = models.JSONField(_("payload"), default=dict)

@@ -13,7 +13,7 @@ from shop.views import bad_request, safe_next_url
 
 from .. import cart as carts
 from .. import shipping
-from ..errors import NOT_FOR_SALE, SOLD_OUT, CartError
+from ..errors import LIMIT_PER_ORDER, NOT_FOR_SALE, SOLD_OUT, CartError
 
 
 def cart_detail(request):
@@ -56,7 +56,7 @@ def cart_add(request):
     except CartError as error:
         return _refuse(request, error)
     if change.capped:
-        message = _capped_message(change.quantity)
+        message = _capped_message(release, change)
     else:
         message = _("%(title)s is in your cart.") % {"title": release.title}
     next_url = safe_next_url(request, reverse("orders:cart"))
@@ -75,7 +75,7 @@ def cart_update(request):
     if change.capped and change.quantity == 0:
         message = str(SOLD_OUT)
     elif change.capped:
-        message = _capped_message(change.quantity)
+        message = _capped_message(release, change)
     elif change.quantity == 0:
         message = _("%(title)s was removed from your cart.") % {"title": release.title}
     else:
@@ -91,7 +91,10 @@ def _release_from(request, *, published_only=True):
         raise CartError(NOT_FOR_SALE) from None
 
 
-def _capped_message(quantity):
+def _capped_message(release, change):
+    if change.by_limit:
+        return str(LIMIT_PER_ORDER % {"title": release.title, "count": change.quantity})
+    quantity = change.quantity
     return ngettext(
         "Only %(count)d copy is available, so your cart holds %(count)d.",
         "Only %(count)d copies are available, so your cart holds %(count)d.",

@@ -1,28 +1,23 @@
-import datetime
 import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from shop.views import bad_request
 
 from .. import cart as carts
-from .. import shipping, stripe_gateway
+from .. import payments, shipping
 from ..checkout import Address, place_order
 from ..errors import EMPTY_CART, PAYMENT_UNAVAILABLE, CheckoutError, PaymentProviderError
 from ..forms import CheckoutForm
 from ..models import Order
-from ..payments import DEMO_PAYMENT_PREFIX, confirm_payment
 from .cart import estimate_country
 
 log = logging.getLogger(__name__)
-# Stripe refuses Checkout Sessions that expire sooner than 30 minutes.
-STRIPE_MINIMUM_LIFETIME = datetime.timedelta(minutes=31)
 
 
 def checkout(request):
@@ -85,34 +80,25 @@ def _render_checkout(request, form, summary, *, status):
 
 def start_payment(request, order):
     """Send the shopper to pay: Stripe's hosted page, or the demo page without Stripe."""
-    if settings.DEMO_PAYMENTS:
-        return redirect("orders:demo_payment", token=order.token)
-    pages = _return_pages(request, order)
-    expires_at = max(order.reserved_until, timezone.now() + STRIPE_MINIMUM_LIFETIME)
     try:
-        session_id, url = stripe_gateway.create_checkout_session(
-            order, success_url=pages["success"], cancel_url=pages["cancel"], expires_at=expires_at
+        url = payments.start_payment(
+            order=order,
+            success_url=request.build_absolute_uri(order.get_absolute_url()) + "?paid=1",
+            cancel_url=request.build_absolute_uri(reverse("orders:cart")),
         )
+    except CheckoutError as error:
+        messages.error(request, error.message)
+        return redirect(order.get_absolute_url())
     except PaymentProviderError:
         messages.error(request, PAYMENT_UNAVAILABLE)
         return redirect(order.get_absolute_url())
-    Order.objects.filter(pk=order.pk).update(stripe_session=session_id)
     return redirect(url)
-
-
-def _return_pages(request, order):
-    return {
-        "success": request.build_absolute_uri(order.get_absolute_url()) + "?paid=1",
-        "cancel": request.build_absolute_uri(reverse("orders:cart")),
-    }
 
 
 @require_POST
 def pay(request, token):
-    """Try paying again for an order still holding its copies."""
+    """Pay for an order still holding its copies, reusing its open payment page."""
     order = get_object_or_404(Order, token=token)
-    if order.status != Order.Status.PENDING or not order.stock_held:
-        return redirect(order.get_absolute_url())
     return start_payment(request, order)
 
 
@@ -122,13 +108,7 @@ def demo_payment(request, token):
         return bad_request(request, PAYMENT_UNAVAILABLE)
     order = get_object_or_404(Order.objects.prefetch_related("lines"), token=token)
     if request.method == "POST" and order.status == Order.Status.PENDING:
-        confirm_payment(
-            order_id=order.pk,
-            event_id=f"{DEMO_PAYMENT_PREFIX}{order.token}",
-            payment_intent=f"{DEMO_PAYMENT_PREFIX}{order.token}",
-            amount=order.total,
-            currency=order.currency,
-        )
+        payments.pay_demo(order)
         return redirect(order.get_absolute_url() + "?paid=1")
     return render(request, "orders/demo_payment.html", {"order": order})
 

@@ -28,7 +28,7 @@ def test_home_without_any_records_still_renders(client, db):
 
 
 def test_staff_restock_marks_a_sold_out_record_back_in_stock(db):
-    from orders.stock_adjustments import adjust_stock
+    from catalog.stock import adjust as adjust_stock
 
     release = make_release(stock=0)
     adjust_stock(release_id=release.pk, change=4)

@@ -21,3 +21,9 @@ def fake_stripe(settings):
 def demo_payments(settings):
     settings.DEMO_PAYMENTS = True
     settings.STRIPE_SECRET_KEY = ""
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Tasks go to the database queue, as in production; `run_queued_tasks` is the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

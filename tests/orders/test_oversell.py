@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from catalog.models import Release
-from orders.models import Order, StockMovement
+from catalog.models import Release, StockMovement
+from orders.models import Order
 from tests.factories import make_release
 from tests.orders.helpers import add_to_cart, check_out
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from orders.checkout import expire_reservations
+from orders.reservations import expire_reservations
 
 
 class Command(BaseCommand):

@@ -1,0 +1,30 @@
+"""The stock ledger in the admin: every movement, read-only."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..models import StockMovement
+
+
+@admin.register(StockMovement)
+class StockMovementAdmin(admin.ModelAdmin):
+    list_display = ["created", "release", "change_display", "reason", "reference"]
+    list_filter = ["reason", "created"]
+    search_fields = ["release__title", "reference"]
+    list_select_related = ["release"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("change"), ordering="change")
+    def change_display(self, obj):
+        colour = "#1f6b35" if obj.change > 0 else "#a1261b"
+        return format_html('<strong style="color:{}">{}</strong>', colour, f"{obj.change:+d}")

@@ -1,0 +1,65 @@
+"""What staff do with an order: ship it, confirm delivery, take a return, or cancel it."""
+
+from django.db import transaction
+
+from catalog import stock
+from catalog.models import StockMovement
+
+from . import lifecycle, reservations
+from .models import Order, Refund
+from .notifications import email_shopper
+from .refunds import refund_order
+
+
+def _locked(order):
+    return Order.objects.select_for_update().get(pk=order.pk)
+
+
+def _lines(order):
+    return [(line.release_id, line.quantity) for line in order.lines.all()]
+
+
+@transaction.atomic
+def cancel_order(*, order):
+    """Cancel an order that has not shipped: copies go back, and a payment is refunded."""
+    order = _locked(order)
+    lifecycle.require(order, lifecycle.Action.CANCEL)
+    if order.status == Order.Status.PENDING:
+        reservations.let_go(order.pk, lifecycle.Action.CANCEL)
+        order.refresh_from_db()
+        return order
+    stock.restock(_lines(order), reference=order.number, reason=StockMovement.Reason.CANCELLED)
+    order.stock_held = False
+    lifecycle.advance(order, lifecycle.Action.CANCEL)
+    order.save()
+    if lifecycle.can(order, lifecycle.Action.REFUND):
+        refund_order(order=order, amount=order.refundable(), reason=Refund.Reason.CANCELLED)
+    return order
+
+
+@transaction.atomic
+def mark_shipped(*, order, tracking_number):
+    order = _locked(order)
+    lifecycle.advance(order, lifecycle.Action.SHIP)
+    order.tracking_number = tracking_number
+    order.save()
+    email_shopper(order, "shipped")
+    return order
+
+
+@transaction.atomic
+def mark_delivered(*, order):
+    order = _locked(order)
+    lifecycle.advance(order, lifecycle.Action.DELIVER)
+    order.save()
+    return order
+
+
+@transaction.atomic
+def record_return(*, order):
+    """The parcel came back: its copies are on sale again. Refunding is a separate step."""
+    order = _locked(order)
+    lifecycle.advance(order, lifecycle.Action.RETURN)
+    stock.restock(_lines(order), reference=order.number, reason=StockMovement.Reason.RETURNED)
+    order.save()
+    return order
