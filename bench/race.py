@@ -97,7 +97,7 @@ def set_up_shop(copies):
         from catalog.stock import record_opening
     except ImportError:
         return release, "set directly, no opening movement"
-    record_opening(release)
+    record_opening([(release.pk, release.stock)])
     return release, "catalog.stock.record_opening"
 
 

@@ -28,8 +28,8 @@ PRICE_EDGES = [Decimal(0), Decimal(20), Decimal(25), Decimal(30), Decimal(40)]  
 
 SORTS = {
     "newest": (_("Newest"), ["-created", "-pk"]),
-    "price": (_("Price: low to high"), ["price_now", "pk"]),
-    "-price": (_("Price: high to low"), ["-price_now", "pk"]),
+    "price": (_("Price: low to high"), ["current_price", "pk"]),
+    "-price": (_("Price: high to low"), ["-current_price", "pk"]),
     "title": (_("Title"), ["title", "pk"]),
     "artist": (_("Artist"), ["artist_sort", "title", "pk"]),
 }
@@ -57,9 +57,8 @@ class Facet:
 
 
 def annotated(queryset):
-    """Columns that filters share: the current price and the (original) year."""
+    """A column that filters share: the (original) year."""
     return queryset.annotate(
-        price_now=Coalesce("sale_price", "price"),
         # EXTRACT gives a numeric on PostgreSQL: cast it, so decades divide as integers.
         year=Coalesce("original_year", Cast(ExtractYear("released"), IntegerField())),
     )
@@ -273,8 +272,8 @@ class CatalogQuery:
         return buckets
 
     def _price_q(self, low, high):
-        q = Q(price_now__gte=low / self.rate.rate)
-        return q & Q(price_now__lt=high / self.rate.rate) if high is not None else q
+        q = Q(current_price__gte=low / self.rate.rate)
+        return q & Q(current_price__lt=high / self.rate.rate) if high is not None else q
 
     def _price_filter(self, releases, value):
         low, _dash, high = value.partition("-")

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from .models import CoverImage, Release, ReleaseArtist
@@ -50,11 +50,10 @@ def more_from(release):
             first_artist=_first(ReleaseArtist, "artist__name", "position"),
             cover=_first(CoverImage, "image", "position"),
             cover_widths=_first(CoverImage, "rendition_widths", "position"),
-            price_now=Coalesce("sale_price", "price"),
         )
         .filter(place__lte=PER_SHELF)
         .order_by("shelf", "place")
-        .values("shelf", "title", "slug", "first_artist", "cover", "cover_widths", "price_now")
+        .values("shelf", "title", "slug", "first_artist", "cover", "cover_widths", "current_price")
     )
     shelves = {0: [], 1: [], 2: []}
     for row in rows:
@@ -78,6 +77,6 @@ def _record(row):
         title=row["title"],
         artist=row["first_artist"] or "",
         url=reverse("catalog:release", kwargs={"slug": row["slug"]}),
-        price=row["price_now"],
+        price=row["current_price"],
         thumbnail_url=thumbnail,
     )

@@ -2,98 +2,144 @@
 
 Each function takes `lines` of (release id, quantity), works in release-id order
 so that concurrent callers lock rows in the same order and cannot deadlock, and
-changes stock with a conditional UPDATE that can never go below zero. Call them
-inside the caller's transaction: an all-or-nothing caller rolls back when a
-line is returned as missing.
+changes stock with a conditional UPDATE that can never go below zero. Two lines
+for one release count as one; quantities are whole numbers above zero.
+
+Call them inside the caller's transaction: `reserve` and `retake` return the
+first line they could not take, and the caller rolls back the lines before it.
+
+The ledger: reserved −n, released +n, retaken −n, cancelled or returned +n,
+adjusted ±n, opening +n (a new record's first copies). `settle` writes no
+movement: a paid order's copies left stock when they were reserved, so its
+movements already account for them.
 
 `held` counts the copies taken out of stock for unpaid orders, so a record
-whose copies are all in checkouts can say so instead of "sold out".
+whose copies are all in checkouts can say so instead of "sold out". `reserve`
+adds to it; `release` and `settle` take from it, never below zero.
 """
 
-from django.db.models import F, Sum
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .models import Release, StockMovement
 
 Reason = StockMovement.Reason
+RESTOCK_REASONS = {Reason.CANCELLED, Reason.RETURNED}
 
 
-def _in_order(lines):
-    return sorted(lines, key=lambda line: line[0])
+def reserve(lines, *, reference) -> tuple[int, int] | None:
+    """Hold copies for an unpaid order. Returns the first line that could not be had."""
+    return _take(lines, reference=reference, reason=Reason.RESERVED, hold=True)
 
 
-def _move(release_id, change, reason, reference):
-    StockMovement.objects.create(
-        release_id=release_id, change=change, reason=reason, reference=reference
+def retake(lines, *, reference) -> tuple[int, int] | None:
+    """Take copies again, not held, for a payment that came after its reservation lapsed."""
+    return _take(lines, reference=reference, reason=Reason.RETAKEN, hold=False)
+
+
+def release(lines, *, reference):
+    """An unpaid order lets go of its held copies: they are on sale again."""
+    lines = _in_order(lines)
+    for release_id, quantity in lines:
+        Release.objects.filter(pk=release_id).update(
+            stock=F("stock") + quantity, held=_held_less(quantity)
+        )
+    _record(lines, reference=reference, reason=Reason.RELEASED, sign=1)
+
+
+def settle(lines, *, reference):
+    """The order is paid: its held copies are sold. Stock already left, so no movement."""
+    for release_id, quantity in _in_order(lines):
+        Release.objects.filter(pk=release_id).update(held=_held_less(quantity))
+
+
+def restock(lines, *, reference, reason):
+    """Copies of a paid order come back: cancelled before shipping, or returned."""
+    if reason not in RESTOCK_REASONS:
+        raise ValueError(f"Copies come back as cancelled or returned, not {reason!r}.")
+    lines = _in_order(lines)
+    for release_id, quantity in lines:
+        Release.objects.filter(pk=release_id).update(stock=F("stock") + quantity)
+    _record(lines, reference=reference, reason=reason, sign=1)
+
+
+@transaction.atomic
+def adjust(*, release_id, change) -> int:
+    """Staff add (or remove) copies; stock never goes below zero. Returns the change made."""
+    stock = Release.objects.select_for_update().values_list("stock", flat=True).get(pk=release_id)
+    change = max(change, -stock)
+    if change:
+        back_in_stock = {"restocked": timezone.now()} if stock == 0 < change else {}
+        Release.objects.filter(pk=release_id).update(stock=stock + change, **back_in_stock)
+        StockMovement.objects.create(release_id=release_id, change=change, reason=Reason.ADJUSTED)
+    return change
+
+
+def record_opening(lines):
+    """New records were created with these stock figures: open their ledgers.
+
+    Call once, right after creating them; stock itself is not changed.
+    """
+    lines = [(release_id, quantity) for release_id, quantity in lines if quantity]
+    _record(_in_order(lines), reference="", reason=Reason.OPENING, sign=1)
+
+
+def ledger_mismatches(release_ids=None) -> list:
+    """Records whose movements do not add up to their stock, each with its sum as `moved`."""
+    moved = (
+        StockMovement.objects.filter(release=OuterRef("pk"))
+        .order_by()
+        .values("release")
+        .annotate(total=Sum("change"))
+        .values("total")
     )
+    releases = Release.objects.all()
+    if release_ids is not None:
+        releases = releases.filter(pk__in=release_ids)
+    releases = releases.annotate(moved=Coalesce(Subquery(moved), Value(0)))
+    return list(releases.exclude(moved=F("stock")).only("pk", "title", "stock").order_by("pk"))
 
 
 def _take(lines, *, reference, reason, hold):
-    for release_id, quantity in _in_order(lines):
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "Take stock inside the caller's transaction, so that a missing line rolls back."
+        )
+    lines = _in_order(lines)
+    for release_id, quantity in lines:
         held = {"held": F("held") + quantity} if hold else {}
         taken = Release.objects.filter(pk=release_id, stock__gte=quantity).update(
             stock=F("stock") - quantity, **held
         )
         if not taken:
             return release_id, quantity
-        _move(release_id, -quantity, reason, reference)
+    _record(lines, reference=reference, reason=reason, sign=-1)
     return None
 
 
-def reserve(lines, *, reference):
-    """Hold copies for an unpaid order. Returns the first line that could not be had."""
-    return _take(lines, reference=reference, reason=Reason.RESERVED, hold=True)
+def _held_less(quantity):
+    return Greatest(F("held") - quantity, Value(0))
 
 
-def retake(lines, *, reference):
-    """Take copies again for a payment that came after its reservation lapsed."""
-    return _take(lines, reference=reference, reason=Reason.RETAKEN, hold=False)
-
-
-def release(lines, *, reference):
-    """An unpaid order lets go of its held copies: they are on sale again."""
-    for release_id, quantity in _in_order(lines):
-        Release.objects.filter(pk=release_id).update(
-            stock=F("stock") + quantity, held=F("held") - quantity
+def _record(lines, *, reference, reason, sign):
+    """One movement per line, for lines already put in order by `_in_order`."""
+    StockMovement.objects.bulk_create(
+        StockMovement(
+            release_id=release_id, change=sign * quantity, reason=reason, reference=reference
         )
-        _move(release_id, quantity, Reason.RELEASED, reference)
+        for release_id, quantity in lines
+    )
 
 
-def settle(lines, *, reference):
-    """The order is paid: its held copies are sold. Stock already left, so no movement."""
-    for release_id, quantity in _in_order(lines):
-        Release.objects.filter(pk=release_id).update(held=F("held") - quantity)
-
-
-def restock(lines, *, reference, reason):
-    """Copies of a paid order come back: cancelled before shipping, or returned."""
-    for release_id, quantity in _in_order(lines):
-        Release.objects.filter(pk=release_id).update(stock=F("stock") + quantity)
-        _move(release_id, quantity, reason, reference)
-
-
-def adjust(*, release_id, change) -> int:
-    """Staff add (or remove) copies; stock never goes below zero. Returns the change made."""
-    release_row = Release.objects.select_for_update().get(pk=release_id)
-    change = max(change, -release_row.stock)
-    if change:
-        back_in_stock = {"restocked": timezone.now()} if release_row.stock == 0 < change else {}
-        Release.objects.filter(pk=release_id).update(
-            stock=release_row.stock + change, **back_in_stock
-        )
-        _move(release_id, change, Reason.ADJUSTED, "")
-    return change
-
-
-def record_opening(release_row):
-    """A new record's first copies, so that its ledger starts from its stock."""
-    if release_row.stock:
-        _move(release_row.pk, release_row.stock, Reason.OPENING, "")
-
-
-def ledger_mismatches(release_ids=None):
-    """Records whose movements do not add up to their stock."""
-    releases = Release.objects.annotate(moved=Sum("stock_movements__change"))
-    if release_ids is not None:
-        releases = releases.filter(pk__in=release_ids)
-    return [r for r in releases.only("pk", "title", "stock") if (r.moved or 0) != r.stock]
+def _in_order(lines):
+    """The lines by release id, one per release; quantities must be whole and above zero."""
+    totals = defaultdict(int)
+    for release_id, quantity in lines:
+        if type(quantity) is not int or quantity < 1:
+            raise ValueError(f"Bad quantity {quantity!r} for release {release_id}.")
+        totals[release_id] += quantity
+    return sorted(totals.items())

@@ -1,11 +1,11 @@
 """schema.org JSON-LD for the product page: the release as a MusicRelease and a Product."""
 
+import datetime
 import json
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
-
-from orders.shipping import shipping_config
 
 from .models import Availability
 
@@ -13,6 +13,9 @@ AVAILABILITY = {
     Availability.IN_STOCK: "https://schema.org/InStock",
     Availability.LOW_STOCK: "https://schema.org/LimitedAvailability",
     Availability.OUT_OF_STOCK: "https://schema.org/OutOfStock",
+    # Every copy sits in someone's checkout: none can be bought now, but some may come
+    # back when a payment window closes. OutOfStock is what a search engine should show.
+    Availability.RESERVED: "https://schema.org/OutOfStock",
     Availability.PRE_ORDER: "https://schema.org/PreOrder",
 }
 FORMATS = {"CD": "https://schema.org/CDFormat", "cassette": "https://schema.org/CassetteFormat"}
@@ -23,8 +26,29 @@ WEEKDAYS = [
 ]
 
 
-def product_json_ld(release, *, url, image_url, rate, sides):
-    """The product page's facts as JSON-LD, escaped for a <script> element."""
+@dataclass(frozen=True)
+class ShippingOffer:
+    """One shipping method to the shop's own country, as the offer's JSON-LD states it.
+
+    Whoever ships (the orders app, through settings.PRODUCT_PAGE_EXTRAS) fills these in.
+    """
+
+    name: str
+    price: Decimal  # in the shopper's currency
+    currency: str
+    country: str
+    cutoff: datetime.time
+    min_days: int
+    max_days: int
+    free_from: Decimal | None = None
+    free_from_currency: str | None = None
+
+
+def product_json_ld(release, *, url, image_url, rate, sides, shipping=()):
+    """The product page's facts as JSON-LD, escaped for a <script> element.
+
+    `shipping` is a list of ShippingOffer; without it the offer states no shipping.
+    """
     price = rate.convert(release.current_price)
     data = {
         "@context": "https://schema.org",
@@ -61,7 +85,7 @@ def product_json_ld(release, *, url, image_url, rate, sides):
             "priceCurrency": rate.code,
             "availability": AVAILABILITY[release.availability],
             "itemCondition": "https://schema.org/NewCondition",
-            "shippingDetails": _shipping_details(rate),
+            "shippingDetails": [_shipping_detail(offer) for offer in shipping],
         },
     }
     return _as_script_text(_without_empty(data))
@@ -89,42 +113,32 @@ def _date(release):
     return release.released.isoformat()
 
 
-def _shipping_details(rate):
-    """Each method's price and days to the shop's own country, as the shipping box shows."""
-    config = shipping_config()
-    home = config.zone_for(settings.SHOP_COUNTRY)
-    details = []
-    for method in config.methods:
-        if home is None or home.pk not in method.prices:
-            continue
-        detail = {
-            "@type": "OfferShippingDetails",
-            "name": str(method.label),
-            "shippingRate": {
-                "@type": "MonetaryAmount",
-                "value": str(rate.convert(method.prices[home.pk])),
-                "currency": rate.code,
-            },
-            "shippingDestination": {
-                "@type": "DefinedRegion",
-                "addressCountry": settings.SHOP_COUNTRY,
-            },
-            "deliveryTime": {
-                "@type": "ShippingDeliveryTime",
-                "businessDays": {"@type": "OpeningHoursSpecification", "dayOfWeek": WEEKDAYS},
-                "cutoffTime": config.calendar.cutoff.strftime("%H:%M:%S"),
-                "handlingTime": _days(0, 1),
-                "transitTime": _days(method.min_days, method.max_days),
-            },
+def _shipping_detail(offer):
+    """A method's price and days to the shop's own country, as the shipping box shows."""
+    detail = {
+        "@type": "OfferShippingDetails",
+        "name": offer.name,
+        "shippingRate": {
+            "@type": "MonetaryAmount",
+            "value": str(offer.price),
+            "currency": offer.currency,
+        },
+        "shippingDestination": {"@type": "DefinedRegion", "addressCountry": offer.country},
+        "deliveryTime": {
+            "@type": "ShippingDeliveryTime",
+            "businessDays": {"@type": "OpeningHoursSpecification", "dayOfWeek": WEEKDAYS},
+            "cutoffTime": offer.cutoff.strftime("%H:%M:%S"),
+            "handlingTime": _days(0, 1),
+            "transitTime": _days(offer.min_days, offer.max_days),
+        },
+    }
+    if offer.free_from is not None:
+        detail["freeShippingThreshold"] = {
+            "@type": "MonetaryAmount",
+            "value": str(offer.free_from),
+            "currency": offer.free_from_currency,
         }
-        if method.free_from is not None:
-            detail["freeShippingThreshold"] = {
-                "@type": "MonetaryAmount",
-                "value": str(method.free_from),
-                "currency": method.free_from_rate.code,
-            }
-        details.append(detail)
-    return details
+    return detail
 
 
 def _days(low, high):

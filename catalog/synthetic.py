@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from . import stock
 from .models import (
     Artist,
     Collection,
@@ -179,6 +180,7 @@ def _release_batch(
         plan.append((main, track_titles, personnel, genre, rng.choice(styles[genre.pk])))
     Release.objects.bulk_create(rows, batch_size=BATCH)
     ids = dict(Release.objects.filter(slug__in=[r.slug for r in rows]).values_list("slug", "pk"))
+    stock.record_opening((ids[release.slug], release.stock) for release in rows)
     _children(rng, rows, ids, plan, roles)
 
 

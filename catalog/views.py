@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -93,13 +95,20 @@ def render_product_page(request, release, *, question_form, status=200):
     url = request.build_absolute_uri(release.get_absolute_url())
     cover = release.cover
     image_url = request.build_absolute_uri(cover.url_for_width(960)) if cover else None
+    extras = product_page_extras(request, release)
     context = {
+        **extras,
         "release": release,
         "sides": sides,
         "canonical_url": url,
         "og_image": image_url,
         "json_ld": product_json_ld(
-            release, url=url, image_url=image_url, rate=request.currency, sides=sides
+            release,
+            url=url,
+            image_url=image_url,
+            rate=request.currency,
+            sides=sides,
+            shipping=extras.get("shipping_offers", ()),
         ),
         "genres": genres,
         "styles": styles,
@@ -107,6 +116,13 @@ def render_product_page(request, release, *, question_form, status=200):
         "question_form": question_form,
     }
     return render(request, "catalog/release_detail.html", context, status=status)
+
+
+def product_page_extras(request, release):
+    """What other apps add to the product page: settings.PRODUCT_PAGE_EXTRAS, a dotted
+    path to a function (request, release) -> dict. The catalogue never imports them."""
+    path = getattr(settings, "PRODUCT_PAGE_EXTRAS", "")
+    return import_string(path)(request, release) if path else {}
 
 
 @require_POST

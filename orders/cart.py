@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from catalog.models import ReleaseArtist
+from shop.cart_hint import COUNT_COOKIE
 from shop.money import Rate
 from shop.parsing import is_uuid
 
@@ -22,9 +23,6 @@ from .models import Cart, CartLine
 
 MAX_QUANTITY = 99
 CART_COOKIE = "cart"
-# A display hint for the header's mini-cart, readable by JavaScript. The cart
-# itself is only ever read from the database.
-COUNT_COOKIE = "cart_count"
 COOKIE_SALT = "orders.cart"
 COOKIE_AGE = 60 * 60 * 24 * 30
 

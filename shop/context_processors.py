@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from orders.cart import COUNT_COOKIE
+from .cart_hint import cart_count
 
 
 def site(request):
@@ -24,14 +24,8 @@ def site(request):
     unprefixed = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
     return {
         "x_default_url": request.build_absolute_uri(unprefixed),
-        "cart_count": _cart_count(request),
+        "cart_count": cart_count(request),
         "shop_name": settings.SHOP_NAME,
         "language_links": links,
         "currencies": getattr(request, "offered_currencies", []),
     }
-
-
-def _cart_count(request):
-    """The mini-cart count from its cookie: a display hint, never trusted for anything else."""
-    raw = request.COOKIES.get(COUNT_COOKIE, "0")
-    return int(raw) if raw.isdigit() and len(raw) <= 5 else 0

@@ -128,6 +128,10 @@ SHOP_COUNTRY = env.str("SHOP_COUNTRY", default="GB")
 DEFAULT_COUNTRY_BY_LANGUAGE = {"uk": "UA"}
 # "Only N left" is shown at or below this stock count.
 LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=3)
+# What other apps add to the product page, without the catalogue importing them: a
+# function (request, release) -> dict, merged into the page's context. Its
+# "shipping_offers" (catalog.structured_data.ShippingOffer) also go into the JSON-LD.
+PRODUCT_PAGE_EXTRAS = "orders.product_page.shipping_facts"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from catalog import stock
 from catalog.models import (
     Artist,
     Collection,
@@ -51,6 +52,7 @@ def make_release(*, artists=(), label=None, **fields):
         "published": True,
     }
     release = Release.objects.create(label=label or make_label(), **(defaults | fields))
+    stock.record_opening([(release.pk, release.stock)])
     for position, artist in enumerate(artists):
         ReleaseArtist.objects.create(release=release, artist=artist, position=position)
     return release
@@ -186,7 +188,5 @@ def make_order(release=None, *, status="paid", quantity=1, **fields):
         line_total=total,
     )
     if order.stock_held:
-        from catalog import stock
-
         stock.reserve([(release.pk, quantity)], reference=order.number)
     return order

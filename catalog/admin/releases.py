@@ -108,6 +108,7 @@ class ReleaseAdmin(admin.ModelAdmin):
         "format",
         "price",
         "stock",
+        "held",
         "published",
     ]
     list_display_links = ["cover_thumbnail", "title"]
@@ -129,6 +130,7 @@ class ReleaseAdmin(admin.ModelAdmin):
         "label__name",
     ]
     autocomplete_fields = ["label", "original_label", "collection"]
+    readonly_fields = ["held"]
     filter_horizontal = ["genres"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish"]
@@ -157,7 +159,10 @@ class ReleaseAdmin(admin.ModelAdmin):
         ),
         (_("Original release"), {"fields": [("original_label", "original_year")]}),
         (_("Classification"), {"fields": ["genres", ("collection", "collection_position")]}),
-        (_("Price and stock"), {"fields": [("price", "sale_price"), "stock"]}),
+        (
+            _("Price and stock"),
+            {"fields": [("price", "sale_price"), ("stock", "held"), "max_per_order"]},
+        ),
         (_("Text"), {"fields": ["description", "notes"]}),
     ]
 
@@ -217,15 +222,19 @@ class ReleaseAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             super().save_model(request, obj, form, change)
-            stock.record_opening(obj)
+            stock.record_opening([(obj.pk, obj.stock)])
             return
         # Stock and held copies change only through the ledger, never from a stale form.
-        fields = [f.name for f in obj._meta.concrete_fields if not f.primary_key]
-        obj.save(update_fields=[name for name in fields if name not in ("stock", "held")])
+        fields = [
+            f.name
+            for f in obj._meta.concrete_fields
+            if not (f.primary_key or f.generated or f.name in ("stock", "held"))
+        ]
+        obj.save(update_fields=fields)
         if "stock" in form.changed_data:
             shown = self._stock_shown(form, obj)
             stock.adjust(release_id=obj.pk, change=form.cleaned_data["stock"] - shown)
-        obj.refresh_from_db(fields=["stock"])
+        obj.refresh_from_db(fields=["stock", "held"])
 
     @staticmethod
     def _stock_shown(form, obj):

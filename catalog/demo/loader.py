@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from catalog import stock
 from catalog.images import make_renditions
 from catalog.models import (
     Artist,
@@ -110,33 +111,42 @@ def _collection(slug, fields):
 
 def _release(data, *, labels, genres, collections):
     released = data.get("released")
-    release, _created = Release.objects.update_or_create(
-        slug=data["slug"],
-        defaults={
-            "title": data["title"],
-            "label": labels[data["label"]],
-            "catalogue_number": data.get("catalogue_number", ""),
-            "format": data["format"],
-            "format_descriptions": data.get("format_descriptions", []),
-            "colour": data.get("colour", ""),
-            "country": data.get("country", ""),
-            "released": datetime.date.fromisoformat(released) if released else None,
-            "released_precision": data.get("released_precision", "day"),
-            "original_label": labels.get(data.get("original_label")),
-            "original_year": data.get("original_year"),
-            "collection": collections.get(data.get("collection")),
-            "collection_position": data.get("collection_position"),
-            "barcode": data.get("barcode", ""),
-            "notes": data.get("notes", ""),
-            "description": data.get("description", ""),
-            "price": Decimal(data["price"]),
-            "stock": data["stock"],
-            "published": True,
-        },
+    fields = {
+        "title": data["title"],
+        "label": labels[data["label"]],
+        "catalogue_number": data.get("catalogue_number", ""),
+        "format": data["format"],
+        "format_descriptions": data.get("format_descriptions", []),
+        "colour": data.get("colour", ""),
+        "country": data.get("country", ""),
+        "released": datetime.date.fromisoformat(released) if released else None,
+        "released_precision": data.get("released_precision", "day"),
+        "original_label": labels.get(data.get("original_label")),
+        "original_year": data.get("original_year"),
+        "collection": collections.get(data.get("collection")),
+        "collection_position": data.get("collection_position"),
+        "barcode": data.get("barcode", ""),
+        "notes": data.get("notes", ""),
+        "description": data.get("description", ""),
+        "price": Decimal(data["price"]),
+        "published": True,
+    }
+    release, created = Release.objects.update_or_create(
+        slug=data["slug"], defaults=fields, create_defaults=fields | {"stock": data["stock"]}
     )
+    _stock_of(release, data["stock"], created=created)
     release.genres.set([genres[slug] for slug in data.get("genres", [])])
     _translate(ReleaseTranslation, release, description=data.get("description_uk", ""))
     return release
+
+
+def _stock_of(release, copies, *, created):
+    """A new release opens its stock ledger; on a re-run, stock goes back to the demo figure."""
+    if created:
+        stock.record_opening([(release.pk, copies)])
+    elif release.stock != copies:
+        stock.adjust(release_id=release.pk, change=copies - release.stock)
+        release.refresh_from_db(fields=["stock"])
 
 
 def _artists_of(release, artists):

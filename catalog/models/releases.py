@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,7 @@ class Availability(models.TextChoices):
     IN_STOCK = "in_stock", _("In stock")
     LOW_STOCK = "low_stock", _("Only a few left")
     OUT_OF_STOCK = "out_of_stock", _("Out of stock")
+    # Every copy is held for an unpaid order: they come back if its payment window closes.
     RESERVED = "reserved", _("All copies reserved")
     PRE_ORDER = "pre_order", _("Pre-order")
 
@@ -143,6 +145,16 @@ class Release(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("When set, shown instead of the price, which is struck through."),
     )
+    # The price a shopper pays: the one definition of the sale rule, kept by the database
+    # so that browse can sort and filter on it and an index can serve the sort.
+    current_price = models.GeneratedField(
+        expression=Coalesce("sale_price", "price"),
+        output_field=models.DecimalField(max_digits=8, decimal_places=2),
+        db_persist=True,
+        verbose_name=_("current price"),
+    )
+    # Copies for sale. Changed only through catalog.stock, which records every change
+    # as a StockMovement: the movements of a release always add up to its stock.
     stock = models.PositiveIntegerField(_("stock"), default=0)
     held = models.PositiveIntegerField(
         _("held in checkouts"),
@@ -154,6 +166,7 @@ class Release(models.Model):
         _("limit per order"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(1)],
         help_text=_("Most copies one order may hold; blank for the shop's default."),
     )
     published = models.BooleanField(_("published"), default=False)
@@ -179,6 +192,8 @@ class Release(models.Model):
         indexes = [
             models.Index(fields=["published", "-created"], name="release_published_created"),
             models.Index(fields=["catalogue_number"], name="release_catalogue_number"),
+            # Browse sorted by price: published records in current-price order.
+            models.Index(fields=["published", "current_price"], name="release_published_price"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -218,10 +233,6 @@ class Release(models.Model):
     @property
     def is_vinyl(self):
         return self.format in VINYL_FORMATS
-
-    @property
-    def current_price(self):
-        return self.sale_price or self.price
 
     @property
     def on_sale(self):

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import StockMovement
@@ -146,7 +147,7 @@ class OrderAdmin(admin.ModelAdmin):
                 "{} · {} · {} · {}",
                 (
                     (
-                        date_format(m.created, "SHORT_DATETIME_FORMAT"),
+                        date_format(localtime(m.created), "SHORT_DATETIME_FORMAT"),
                         m.release,
                         f"{m.change:+d}",
                         m.get_reason_display(),

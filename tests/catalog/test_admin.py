@@ -3,8 +3,10 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.urls import reverse
 
+from catalog import stock
 from catalog.models import Artist, CoverImage, Label, Question, Release, Role
 from tests.factories import add_image, image_file, make_release
 
@@ -209,3 +211,28 @@ def test_invalid_release_is_rejected_with_errors_and_nothing_saved(staff_client,
     assert response.status_code == 200
     assert response.context["errors"]
     assert not Release.objects.exists()
+
+
+def test_adding_a_release_opens_its_stock_ledger(staff_client, db):
+    label = Label.objects.create(name="Ermitage", slug="ermitage")
+    artist = Artist.objects.create(name="Miles Davis", slug="miles-davis")
+    role = Role.objects.create(name="Trumpet")
+
+    staff_client.post(reverse("admin:catalog_release_add"), new_release_form(label, artist, role))
+
+    release = Release.objects.get(slug="miles-davis-kind-of-blue")
+    assert list(release.stock_movements.values_list("reason", "change")) == [("opening", 7)]
+    movements = staff_client.get(reverse("admin:catalog_stockmovement_changelist"))
+    assert "Opening stock" in movements.content.decode()
+
+
+def test_release_page_shows_copies_held_for_checkouts_and_the_order_limit(staff_client, seed):
+    with transaction.atomic():
+        stock.reserve([(seed.pk, 2)], reference="PL-7K3QX9")
+
+    page = staff_client.get(reverse("admin:catalog_release_change", args=[seed.pk]))
+
+    content = page.content.decode()
+    assert "Held in checkouts" in content and "Limit per order" in content
+    assert '<div class="readonly">2</div>' in content
+    assert 'name="held"' not in content  # read-only

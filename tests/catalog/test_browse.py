@@ -4,7 +4,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
+from catalog import stock
 from tests.conftest import warm_shared_caches
 from tests.factories import make_artist, make_collection, make_genre, make_label, make_release
 
@@ -186,3 +188,27 @@ def test_browse_query_count_does_not_depend_on_the_page_size(
     with django_assert_num_queries(len(first.captured_queries)):
         page = browse(client)
     assert len(titles(page)) == 24
+
+
+def test_price_sort_and_bands_use_the_sale_price_when_there_is_one(client, shelf):
+    otis = shelf["Otis Blue"]
+    otis.sale_price = Decimal("18.00")  # below every other record's price
+    otis.save()
+    assert otis.current_price == Decimal("18.00")  # the database computed it on save
+
+    assert titles(browse(client, sort="price"))[0] == "Otis Blue"
+    assert titles(browse(client, sort="-price"))[-1] == "Otis Blue"
+    assert titles(browse(client, price="0-20")) == ["Otis Blue", "Blue Train"]
+
+
+def test_records_in_other_checkouts_show_as_reserved_on_cards(client, shelf):
+    sidewinder = shelf["The Sidewinder"]
+    with transaction.atomic():
+        stock.reserve([(sidewinder.pk, sidewinder.stock)], reference="PL-7K3QX9")
+
+    page = browse(client)
+    card = page[page.index("The Sidewinder") :]
+    card = card[: card.index("</article>")]
+
+    assert "All copies reserved" in card and "may come back" in card
+    assert "Out of stock" not in card and "Sold out" not in card

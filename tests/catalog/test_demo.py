@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from catalog import stock
 from catalog.demo import catalogue
 from catalog.models import Artist, CoverImage, Release, Track
 
@@ -80,3 +81,15 @@ def test_demo_product_pages_render_in_both_languages(demo, client):
         for language in ("en", "uk"):
             response = client.get(f"/{language}/records/{release.slug}/")
             assert response.status_code == 200, (release, language)
+
+
+def test_demo_stock_opens_the_ledger_and_reloading_keeps_it_adding_up(demo):
+    seed = Release.objects.get(catalogue_number="VNL 12204 LP")
+    demo_stock = seed.stock
+    assert list(seed.stock_movements.values_list("reason", "change")) == [("opening", demo_stock)]
+    stock.adjust(release_id=seed.pk, change=-3)  # three copies went meanwhile
+
+    call_command("load_demo_catalogue", verbosity=0)
+
+    assert Release.objects.get(pk=seed.pk).stock == demo_stock
+    assert stock.ledger_mismatches() == []

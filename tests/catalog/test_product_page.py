@@ -1,7 +1,9 @@
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
+from catalog import stock
 from catalog.models import ReleaseTranslation
 from tests.factories import add_credits, add_image, add_tracks, make_release
 
@@ -144,3 +146,48 @@ def test_seed_page_needs_at_most_eight_queries(
 ):
     with django_assert_max_num_queries(8):
         client.get(product_url(seed))
+
+
+def reserve_every_copy(release):
+    with transaction.atomic():
+        assert stock.reserve([(release.pk, release.stock)], reference="PL-7K3QX9") is None
+
+
+def test_copies_in_other_checkouts_show_as_reserved_not_out_of_stock(
+    client, warm_caches, django_assert_max_num_queries
+):
+    release = make_release(stock=2, max_per_order=1)
+    reserve_every_copy(release)
+
+    with django_assert_max_num_queries(8):
+        page = client.get(product_url(release)).content.decode()
+
+    assert "All copies reserved" in page
+    assert "All copies are in other shoppers’ checkouts and may come back." in page
+    assert "Out of stock" not in page and "Sold out" not in page
+    assert 'name="quantity"' not in page  # nothing to add to the cart for now
+
+
+def test_reserved_copies_coming_back_are_in_stock_again(client, db):
+    release = make_release(stock=2)
+    reserve_every_copy(release)
+    stock.release([(release.pk, 2)], reference="PL-7K3QX9")
+
+    page = client.get(product_url(release)).content.decode()
+
+    assert "Only 2 left" in page and "All copies reserved" not in page
+
+
+def test_reserved_is_shown_in_ukrainian(client, db):
+    release = make_release(stock=1)
+    reserve_every_copy(release)
+    page = client.get(product_url(release, "uk")).content.decode()
+    assert "Усі примірники зарезервовано" in page
+
+
+def test_staff_limit_per_order_is_shown(client, db):
+    limited, unlimited = make_release(max_per_order=2), make_release()
+
+    assert "Limit 2 per customer" in client.get(product_url(limited)).content.decode()
+    assert "per customer" not in client.get(product_url(unlimited)).content.decode()
+    assert "Не більше 2" in client.get(product_url(limited, "uk")).content.decode()

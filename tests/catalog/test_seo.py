@@ -2,6 +2,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from django.db import transaction
+
+from catalog import stock
 from catalog.models import Question
 from tests.factories import add_image, make_release
 
@@ -52,6 +55,14 @@ def test_json_ld_follows_the_shoppers_currency_and_stock(client, db):
     data = json_ld(client.get(release.get_absolute_url()).content.decode())
     assert (data["offers"]["price"], data["offers"]["priceCurrency"]) == ("23.40", "EUR")
     assert data["offers"]["availability"] == "https://schema.org/LimitedAvailability"
+
+
+def test_json_ld_says_out_of_stock_while_every_copy_is_reserved(client, db):
+    release = make_release(stock=1)
+    with transaction.atomic():
+        stock.reserve([(release.pk, 1)], reference="PL-7K3QX9")
+    data = json_ld(client.get(release.get_absolute_url()).content.decode())
+    assert data["offers"]["availability"] == "https://schema.org/OutOfStock"
 
 
 def test_markup_in_data_cannot_break_out_of_the_json_ld_script(client, seed):

@@ -201,6 +201,7 @@ def test_staff_stock_edit_is_logged_and_never_undoes_a_reservation(
 
     staff_client.post(url, shown | {"form-0-stock": "12"})  # only the price changed
     assert Release.objects.get(pk=seed.pk).stock == 10
+    assert Release.objects.get(pk=seed.pk).held == 2  # still held for the checkout
     assert Release.objects.get(pk=seed.pk).price == Decimal("24.95")
 
     staff_client.post(url, shown | {"form-0-stock": "15"})  # three more copies arrived
