@@ -10,13 +10,11 @@ from .models import Order, Refund
 from .notifications import email_shopper
 from .refunds import refund_order
 
+Reason = StockMovement.Reason
+
 
 def _locked(order):
     return Order.objects.select_for_update().get(pk=order.pk)
-
-
-def _lines(order):
-    return [(line.release_id, line.quantity) for line in order.lines.all()]
 
 
 @transaction.atomic
@@ -28,7 +26,7 @@ def cancel_order(*, order):
         reservations.let_go(order.pk, lifecycle.Action.CANCEL)
         order.refresh_from_db()
         return order
-    stock.restock(_lines(order), reference=order.number, reason=StockMovement.Reason.CANCELLED)
+    stock.restock(order.stock_lines(), reference=order.number, reason=Reason.CANCELLED)
     order.stock_held = False
     lifecycle.advance(order, lifecycle.Action.CANCEL)
     order.save()
@@ -60,6 +58,6 @@ def record_return(*, order):
     """The parcel came back: its copies are on sale again. Refunding is a separate step."""
     order = _locked(order)
     lifecycle.advance(order, lifecycle.Action.RETURN)
-    stock.restock(_lines(order), reference=order.number, reason=StockMovement.Reason.RETURNED)
+    stock.restock(order.stock_lines(), reference=order.number, reason=Reason.RETURNED)
     order.save()
     return order

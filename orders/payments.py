@@ -138,7 +138,7 @@ def confirm_payment(*, order_id, event_id, payment_intent, amount, currency, pay
             lifecycle.advance(order, lifecycle.Action.CANCEL)
             order.save()
         elif order.stock_held:
-            stock.settle(_stock_lines(order), reference=order.number)
+            stock.settle(order.stock_lines(), reference=order.number)
             _accept(order, payment_intent, amount, currency)
         elif _take_copies_again(order):
             _accept(order, payment_intent, amount, currency)
@@ -163,7 +163,7 @@ def _unpayable_reason(order):
 def _take_copies_again(order) -> bool:
     """The reservation had lapsed: take the copies again if they are all still there."""
     with transaction.atomic():
-        if stock.retake(_stock_lines(order), reference=order.number) is not None:
+        if stock.retake(order.stock_lines(), reference=order.number) is not None:
             transaction.set_rollback(True)
             return False
     order.stock_held = True
@@ -187,10 +187,6 @@ def _accept(order, payment_intent, amount, currency):
     if order.cart_id:
         order.cart.lines.all().delete()
     email_shopper(order, "confirmation")
-
-
-def _stock_lines(order):
-    return [(line.release_id, line.quantity) for line in order.lines.all()]
 
 
 # Notes for staff, in the shop's language when they are written.

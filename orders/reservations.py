@@ -11,8 +11,7 @@ from .models import Order
 
 def release_copies(order):
     """Put an unpaid order's held copies back on sale. Call in a transaction."""
-    lines = [(line.release_id, line.quantity) for line in order.lines.all()]
-    stock.release(lines, reference=order.number)
+    stock.release(order.stock_lines(), reference=order.number)
     order.stock_held = False
 
 

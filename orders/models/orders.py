@@ -112,6 +112,10 @@ class Order(models.Model):
     def get_absolute_url(self):
         return reverse("orders:order", kwargs={"token": self.token})
 
+    def stock_lines(self):
+        """The order's (release id, quantity) pairs, as the stock ledger takes them."""
+        return [(line.release_id, line.quantity) for line in self.lines.all()]
+
     def refundable(self):
         """What may still be refunded: the payment less every refund already decided."""
         if not self.stripe_payment_intent:
