@@ -5,7 +5,6 @@ page can be shared and works without JavaScript. Each facet counts its values
 under all the *other* filters, so a shopper sees what each choice would give.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -17,8 +16,10 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from shop.cache_keys import cache_key
 from shop.formatting import format_money
 
+from .freshness import catalogue_version
 from .models import Format, Genre, Release, ReleaseArtist
 from .search import search
 
@@ -146,20 +147,30 @@ class CatalogQuery:
     # Facets.
 
     def facets(self):
-        """Facet counts, cached briefly per state: counting 100,000 records costs
-        hundreds of milliseconds, and counts a few minutes old mislead no one."""
+        """Facet counts, cached per state: counting 100,000 records costs hundreds of
+        milliseconds. The key carries the catalogue's version, so a change to the
+        catalogue or its stock is counted at once; the timeout only bounds memory."""
         return self._cached("facets", self._count_facets)
 
     def total(self):
         """How many records match, cached like the facets."""
         return self._cached("total", lambda: self.filtered().count())
 
-    def _cached(self, kind, compute):
-        # Facets and totals depend on the filters and the query, not the sort or page.
-        state = (
-            f"{kind}|{get_language()}|{self.rate.code}|{self.rate.rate}|{self.query}|{self.filters}"
+    def cache_key(self, kind):
+        """Everything facets and totals depend on; the sort and the page do not change them."""
+        return cache_key(
+            f"catalog:{kind}",
+            mode="search" if self.searching else "browse",
+            query=self.query,
+            filters=self.filters,
+            language=get_language(),
+            currency=self.rate.code,
+            rate=self.rate.rate,
+            catalogue=catalogue_version(),
         )
-        key = "catalog:browse:" + hashlib.sha256(state.encode()).hexdigest()
+
+    def _cached(self, kind, compute):
+        key = self.cache_key(kind)
         value = cache.get(key)
         if value is None:
             value = compute()

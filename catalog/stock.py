@@ -25,6 +25,7 @@ from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from .freshness import catalogue_changed
 from .models import Release, StockMovement
 
 Reason = StockMovement.Reason
@@ -76,6 +77,7 @@ def adjust(*, release_id, change) -> int:
         back_in_stock = {"restocked": timezone.now()} if stock == 0 < change else {}
         Release.objects.filter(pk=release_id).update(stock=stock + change, **back_in_stock)
         StockMovement.objects.create(release_id=release_id, change=change, reason=Reason.ADJUSTED)
+        catalogue_changed()
     return change
 
 
@@ -127,6 +129,7 @@ def _held_less(quantity):
 
 def _record(lines, *, reference, reason, sign):
     """One movement per line, for lines already put in order by `_in_order`."""
+    catalogue_changed()
     StockMovement.objects.bulk_create(
         StockMovement(
             release_id=release_id, change=sign * quantity, reason=reason, reference=reference

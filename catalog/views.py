@@ -25,7 +25,7 @@ from .models import (
 )
 from .models.translations import localized_text
 from .related import more_from
-from .search import MAX_QUERY_LENGTH
+from .search import MAX_QUERY_LENGTH, query_words
 from .structured_data import product_json_ld
 
 RECORDS_PER_PAGE = 24
@@ -66,7 +66,12 @@ def release_list(request):
 
 def search_results(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    return render_catalog(request, CatalogQuery(request.GET, rate=request.currency, query=query))
+    catalog = CatalogQuery(request.GET, rate=request.currency, query=query)
+    if not query_words(query):
+        # Nothing to search for: invite a query, and count or cache nothing.
+        context = {"catalog": catalog, "page": None, "facets": [], "is_search": True}
+        return render(request, "catalog/browse.html", context)
+    return render_catalog(request, catalog)
 
 
 def render_catalog(request, catalog):
