@@ -25,6 +25,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SHOP_URL", "http://testserver")
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DEMO_PAYMENTS", "true")
 

@@ -43,7 +43,8 @@ REQUEST_TIMEOUT = 30  # seconds, for every request
 RUN_CAP = 300  # seconds, for the whole race
 SLUG = "race-last-copies"
 SHOP_ENVIRONMENT = """DJANGO_SETTINGS_MODULE=shop.settings DEBUG=false HTTPS=false
-    DEMO_PAYMENTS=true ALLOWED_HOSTS=127.0.0.1,localhost STRIPE_SECRET_KEY= STRIPE_WEBHOOK_SECRET=
+    DEMO_PAYMENTS=true ALLOWED_HOSTS=127.0.0.1,localhost SHOP_URL=http://127.0.0.1
+    STRIPE_SECRET_KEY= STRIPE_WEBHOOK_SECRET=
     TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
     MAILER_BACKEND=django.core.mail.backends.locmem.EmailBackend"""
 ADDRESS = {"name": "Race Shopper", "address_line1": "1 Test Street", "address_line2": ""}

@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shop import ratelimit
+
 from . import questions
 from .browse import SORTS, CatalogQuery
 from .forms import QuestionForm
@@ -136,6 +138,7 @@ def ask_question(request, slug):
     form = QuestionForm(request.POST)
     if not form.is_valid():
         return render_product_page(request, release, question_form=form, status=400)
+    ratelimit.check("question", request, email=form.cleaned_data["email"])
     if not form.is_spam:
         questions.ask_question(
             release=release,

@@ -22,6 +22,7 @@ from .errors import (
     SOLD_OUT_DURING_CHECKOUT,
     CheckoutError,
 )
+from .holding import check_holding
 from .models import Order, OrderLine
 from .shipping import shipping_config, shipping_options
 
@@ -44,15 +45,20 @@ class _LineSoldOut(Exception):
         self.item = item
 
 
-def place_order(*, cart, address: Address, method: str, currency: str, language: str, now=None):
-    """Create a pending order from the cart and reserve its copies, all or nothing."""
+def place_order(
+    *, cart, address: Address, method: str, currency: str, language: str, client="", now=None
+):
+    """Create a pending order from the cart and reserve its copies, all or nothing.
+
+    `client` is the shop.client fingerprint of the connection, for the holding limits.
+    """
     now = now or timezone.now()
     reservations.expire_reservations(now=now)
     correction = keep_to_what_is_for_sale(cart)
     if correction:
         raise CheckoutError(correction)
     try:
-        return _place(cart, address, method, currency, language, now)
+        return _place(cart, address, method, currency, language, client, now)
     except _LineSoldOut as sold_out:
         # Nothing was written; the cart now holds what is really left.
         item = sold_out.item
@@ -62,15 +68,17 @@ def place_order(*, cart, address: Address, method: str, currency: str, language:
 
 
 @transaction.atomic
-def _place(cart, address, method, currency, language, now):
+def _place(cart, address, method, currency, language, client, now):
     rate = _rate_for(currency)
     summary = summarize(cart, rate)
     if summary.is_empty:
         raise CheckoutError(EMPTY_CART)
     option = _chosen_option(address.country, method, summary, rate, now)
     reservations.cancel_open_orders_of(cart, now=now)
+    check_holding(summary.items, email=address.email, client=client)
     order = Order.objects.create(
         **vars(address),
+        client=client,
         language=language,
         cart=cart,
         shipping_method=option.kind,

@@ -38,6 +38,18 @@ SOLD_OUT_DURING_CHECKOUT = _(
 )
 NO_SUCH_METHOD = _("Please choose one of the shipping methods offered for your country.")
 NO_SHIPPING_TO_COUNTRY = _("Sorry, we do not ship to this country yet.")
+ORDER_TOO_LARGE = _(
+    "One order may hold at most %(limit)s records while it waits for payment. Please take some "
+    "out of your cart, or write to us about a larger order."
+)
+HOLDING_TOO_MANY = _(
+    "You already have %(held)s records waiting for payment in other orders, and one customer "
+    "may hold %(limit)s at a time. Please pay for or cancel an earlier order first."
+)
+HOLDING_TOO_MANY_OF = _(
+    "%(title)s is limited to %(limit)s per customer, and you already hold %(held)s in an "
+    "unpaid order. Please pay for that order, or lower the quantity in your cart."
+)
 CURRENCY_GONE = _("Your currency is no longer offered. Please choose another one.")
 PAYMENT_UNAVAILABLE = _(
     "We could not reach our payment provider. Your order is saved and your records are "

@@ -1,15 +1,20 @@
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
 from .views import cart, checkout
 
 app_name = "orders"
 
+# Every page here shows one shopper's cart or order: no shared cache or browser
+# history may keep a copy of it.
+private = cache_control(private=True, no_store=True)
+
 urlpatterns = [
-    path("cart/", cart.cart_detail, name="cart"),
-    path("cart/add/", cart.cart_add, name="cart_add"),
-    path("cart/update/", cart.cart_update, name="cart_update"),
-    path("checkout/", checkout.checkout, name="checkout"),
-    path("orders/<uuid:token>/", checkout.order_detail, name="order"),
-    path("orders/<uuid:token>/pay/", checkout.pay, name="pay"),
-    path("orders/<uuid:token>/demo-payment/", checkout.demo_payment, name="demo_payment"),
+    path("cart/", private(cart.cart_detail), name="cart"),
+    path("cart/add/", private(cart.cart_add), name="cart_add"),
+    path("cart/update/", private(cart.cart_update), name="cart_update"),
+    path("checkout/", private(checkout.checkout), name="checkout"),
+    path("orders/<uuid:token>/", private(checkout.order_detail), name="order"),
+    path("orders/<uuid:token>/pay/", private(checkout.pay), name="pay"),
+    path("orders/<uuid:token>/demo-payment/", private(checkout.demo_payment), name="demo_payment"),
 ]

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .money import BASE_RATE, offered_rates
 
 CURRENCY_COOKIE = "currency"
@@ -14,3 +16,24 @@ class CurrencyMiddleware:
         request.currency = rates.get(request.COOKIES.get(CURRENCY_COOKIE), BASE_RATE)
         request.offered_currencies = list(rates)  # for the header switch, read once
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends the Permissions-Policy header from settings.PERMISSIONS_POLICY.
+
+    The setting maps each browser feature to the origins allowed to use it; an empty
+    list denies the feature to every page, the shop's own included.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

@@ -4,10 +4,12 @@ Development defaults are local and safe. With DEBUG off (production) the shop
 refuses to start while a secret it needs is missing.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,14 +53,21 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "django_tasks_db",
+    "axes",
     "shop",
     "catalog",
     "orders",
 ]
 
 MIDDLEWARE = [
+    # First, to time every request and log its final status (shop.request_log).
+    "shop.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "shop.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A view that cannot reach the database answers 503, not 500 (shop.outage).
+    "shop.outage.OutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +76,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "shop.middleware.CurrencyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Past a rate limit, a view raises RateLimited and this answers 429 (shop.ratelimit).
+    "shop.ratelimit.RateLimitMiddleware",
+    # Last, as django-axes asks: locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -80,6 +93,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shop.context_processors.site",
@@ -95,7 +109,16 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+# A kept connection that died (a database restart) is replaced at the next request's
+# first query, instead of failing that request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out login is refused before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -116,8 +139,10 @@ TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 BABEL_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
 
 SHOP_NAME = env.str("SHOP_NAME", default="Plativka")
-# The shop's public address, for links in emails.
-SHOP_URL = env.str("SHOP_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The shop's public address, for links in emails: production must say what it is.
+SHOP_URL = require_in_production(
+    "SHOP_URL", f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+).rstrip("/")
 
 # The shop's prices are kept in this currency; shoppers may pay in any
 # currency staff offer, at the rates staff set in the admin.
@@ -220,6 +245,32 @@ MAX_COPIES_PER_ORDER = env.int("MAX_COPIES_PER_ORDER", default=10)
 # How long placed orders hold their copies while the shopper pays.
 RESERVATION_MINUTES = env.int("RESERVATION_MINUTES", default=30)
 
+# Abuse limits (shop.ratelimit): (attempts, seconds), per client address and per
+# email where one is given. Generous for a shopper, tight for a script.
+RATE_LIMITS = {
+    "cart": (60, 10 * 60),  # adding to or changing the cart
+    "order": (10, 60 * 60),  # placing an order
+    "payment": (20, 60 * 60),  # starting a payment for a placed order
+    "question": (5, 60 * 60),  # questions about a record, each emailed to staff
+    "login": (20, 15 * 60),  # every login form, before django-axes' lockout below
+}
+# How many proxies of our own (nginx, a load balancer) stand in front of the shop,
+# each adding an entry to X-Forwarded-For. 0 trusts only the connection's address.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+
+# Admin login lockout (django-axes): 5 failures for one username from one address
+# lock that pair out for 15 minutes. Attempts and failures are kept in the
+# database, where staff see them in the admin, and logged.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "shop.client.client_address"
+AXES_LOCKOUT_CALLABLE = "shop.ratelimit.locked_out"
+AXES_VERBOSE = False  # no banner on every command; failures are still logged
+# Staff need to see which account was guessed, and from where; passwords are never logged.
+AXES_SENSITIVE_PARAMETERS = []
+
 # Flash messages travel in a signed cookie, so showing them costs no query.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
@@ -231,15 +282,58 @@ SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# includeSubDomains binds every host under the shop's domain to HTTPS, and preload
+# is hard to undo, so the operator opts in to both; Django's deploy checks would
+# warn about each until then (W005, W021), so those two reminders are silenced.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every script, stylesheet, image and font comes from the shop itself, and no page
+# has inline script or style. Nonces are only for Django's own pages that use them
+# (the admin, the CSRF failure page). Checkout posts to the shop, which redirects
+# the browser to Stripe's hosted page, so forms may end up there too.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF, "https://checkout.stripe.com"],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of the shop uses; payment too, as Stripe Checkout is a
+# redirect to Stripe's own page, not embedded.
+PERMISSIONS_POLICY = dict.fromkeys(
+    "accelerometer autoplay camera display-capture geolocation gyroscope hid magnetometer"
+    " microphone midi payment publickey-credentials-get screen-wake-lock serial usb"
+    " xr-spatial-tracking browsing-topics".split(),
+    [],
+)
 
+# One JSON line per request (shop.request_log) in production, for the log pipeline;
+# development has runserver's own request lines instead. With these on, gunicorn's
+# access log only repeats them: leave its --access-logfile unset in production.
+REQUEST_LOG = env.bool("REQUEST_LOG", default=not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "shop.request_log.JSONFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "shop.requests": {
+            "handlers": ["requests"] if REQUEST_LOG else [],
+            "level": "INFO" if REQUEST_LOG else "WARNING",
+            "propagate": False,
+        },
+    },
 }
+# Load balancers probe /healthz over plain HTTP on the private network: answer them
+# there instead of redirecting to HTTPS. They must still send an allowed Host header.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -9,11 +9,19 @@ from catalog.sitemaps import SITEMAPS
 from orders.webhooks import stripe_webhook
 
 from . import views
+from .health import healthz
+from .ratelimit import rate_limited
 from .robots import robots_txt
 
+# A database outage is a 503 with a friendly page wherever it strikes (see shop.outage).
+handler500 = "shop.outage.server_error"
+
 urlpatterns = [
+    # Every login counts against the client's address; django-axes locks out a user's guesses.
+    path("admin/login/", rate_limited("login")(admin.site.login)),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",

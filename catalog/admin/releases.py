@@ -27,7 +27,7 @@ def image_preview(image, size=80):
     if not image:
         return "–"
     return format_html(
-        '<img src="{}" width="{}" alt="" style="border-radius:4px">', image.thumbnail_url, size
+        '<img src="{}" width="{}" alt="" class="cover-thumbnail">', image.thumbnail_url, size
     )
 
 
@@ -165,6 +165,9 @@ class ReleaseAdmin(admin.ModelAdmin):
         ),
         (_("Text"), {"fields": ["description", "notes"]}),
     ]
+
+    class Media:
+        css = {"all": ["catalog/admin.css"]}
 
     def get_queryset(self, request):
         return (

@@ -15,6 +15,9 @@ class StockMovementAdmin(admin.ModelAdmin):
     list_select_related = ["release"]
     date_hierarchy = "created"
 
+    class Media:
+        css = {"all": ["catalog/admin.css"]}
+
     def has_add_permission(self, request):
         return False
 
@@ -26,5 +29,7 @@ class StockMovementAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("change"), ordering="change")
     def change_display(self, obj):
-        colour = "#1f6b35" if obj.change > 0 else "#a1261b"
-        return format_html('<strong style="color:{}">{}</strong>', colour, f"{obj.change:+d}")
+        direction = "in" if obj.change > 0 else "out"
+        return format_html(
+            '<strong class="stock-change--{}">{}</strong>', direction, f"{obj.change:+d}"
+        )

@@ -1,4 +1,5 @@
 from .cart import Cart, CartLine
+from .limits import HoldingLimits
 from .orders import Order, OrderLine, PaymentEvent
 from .refunds import Refund
 from .shipping import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
@@ -8,6 +9,7 @@ __all__ = [
     "CartLine",
     "ClosureDay",
     "DispatchSettings",
+    "HoldingLimits",
     "Order",
     "OrderLine",
     "PaymentEvent",

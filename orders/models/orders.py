@@ -82,6 +82,13 @@ class Order(models.Model):
         default=False,
         help_text=_("Whether this order's copies are taken out of stock right now."),
     )
+    client = models.CharField(
+        _("client"),
+        max_length=32,
+        blank=True,
+        db_index=True,
+        help_text=_("A keyed hash of the address the order came from, to cap what one holds."),
+    )
     stripe_session = models.CharField(_("Stripe Checkout session"), max_length=255, blank=True)
     stripe_payment_intent = models.CharField(_("Stripe payment"), max_length=255, blank=True)
     needs_attention = models.TextField(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from catalog.models import Release
+from shop.ratelimit import rate_limited
 from shop.views import bad_request, safe_next_url
 
 from .. import cart as carts
@@ -47,6 +48,7 @@ def estimate_country(request):
 
 
 @require_POST
+@rate_limited("cart")
 def cart_add(request):
     try:
         release = _release_from(request)
@@ -64,6 +66,7 @@ def cart_add(request):
 
 
 @require_POST
+@rate_limited("cart")
 def cart_update(request):
     try:
         release = _release_from(request, published_only=False)

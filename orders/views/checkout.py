@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from shop import ratelimit
+from shop.client import client_fingerprint
 from shop.views import bad_request
 
 from .. import cart as carts
@@ -42,6 +44,7 @@ def checkout(request):
 def _place(request, cart, form):
     data = form.cleaned_data
     address = Address(**{name: data[name] for name in Address.__dataclass_fields__})
+    ratelimit.check("order", request, email=address.email)
     try:
         order = place_order(
             cart=cart,
@@ -49,6 +52,7 @@ def _place(request, cart, form):
             method=data["shipping_method"],
             currency=request.currency.code,
             language=get_language(),
+            client=client_fingerprint(request),
         )
     except CheckoutError as error:
         messages.error(request, error.message)
@@ -96,6 +100,7 @@ def start_payment(request, order):
 
 
 @require_POST
+@ratelimit.rate_limited("payment")
 def pay(request, token):
     """Pay for an order still holding its copies, reusing its open payment page."""
     order = get_object_or_404(Order, token=token)

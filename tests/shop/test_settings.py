@@ -8,6 +8,7 @@ PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": "x7Qm2-production-like-secret-key-that-is-long-enough-9Zp4Lw8Rt1Vb",
     "ALLOWED_HOSTS": "shop.example",
+    "SHOP_URL": "https://shop.example",
     "DATABASE_URL": "sqlite:///:memory:",
     "STRIPE_SECRET_KEY": "sk_live_placeholder",
     "STRIPE_WEBHOOK_SECRET": "whsec_placeholder",
@@ -44,6 +45,19 @@ def test_production_refuses_to_start_without_stripe_keys():
     result = manage("check", **(PRODUCTION | {"STRIPE_WEBHOOK_SECRET": ""}))
     assert result.returncode != 0
     assert "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_shops_address():
+    result = manage("check", **(PRODUCTION | {"SHOP_URL": ""}))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SHOP_URL must be set in the environment" in result.stderr
+
+
+def test_development_links_point_at_the_local_port():
+    code = "from django.conf import settings; print(settings.SHOP_URL)"
+    development = {"DEBUG": "true", "PORT": "8123", "DATABASE_URL": "sqlite:///:memory:"}
+    result = manage("shell", "--no-imports", "-c", code, **development)
+    assert result.stdout.strip() == "http://127.0.0.1:8123", result.stderr
 
 
 def test_demo_payments_must_be_chosen_on_purpose_in_production():
