@@ -18,6 +18,7 @@ from django_countries import countries
 
 from shop.cache_keys import cache_key
 from shop.formatting import format_money
+from shop.parsing import clean_text, parse_amount, parse_whole
 
 from .freshness import catalogue_version
 from .models import Format, Genre, Release, ReleaseArtist
@@ -134,10 +135,10 @@ class CatalogQuery:
             case "country":
                 return releases.filter(country=value.upper())
             case "decade":
-                decade = int(value) if value.isdigit() and len(value) == 4 else None
-                return (
-                    releases.filter(year__gte=decade, year__lt=decade + 10) if decade else releases
-                )
+                decade = parse_whole(value, low=1000, high=2990)
+                if decade is None or decade % 10:
+                    return releases
+                return releases.filter(year__gte=decade, year__lt=decade + 10)
             case "price":
                 return self._price_filter(releases, value)
             case "stock":
@@ -287,11 +288,9 @@ class CatalogQuery:
         return q & Q(current_price__lt=high / self.rate.rate) if high is not None else q
 
     def _price_filter(self, releases, value):
-        low, _dash, high = value.partition("-")
-        try:
-            low = Decimal(low)
-            high = Decimal(high) if high else None
-        except ArithmeticError:
+        low_text, _dash, high_text = value.partition("-")
+        low, high = parse_amount(low_text), parse_amount(high_text)
+        if low is None or (high_text and high is None):
             return releases
         return releases.filter(self._price_q(low, high))
 
@@ -324,7 +323,7 @@ class CatalogQuery:
 
 def _clean(value: str) -> str:
     """A filter value as typed, without control characters (PostgreSQL refuses NUL)."""
-    return "".join(ch for ch in value[:100] if ch.isprintable())
+    return clean_text(value, max_length=100).strip()
 
 
 def _round_nicely(amount: Decimal) -> Decimal:

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shop.forms import PlainTextField
+
 from .models import FormatDescription, Release
 
 
@@ -20,12 +22,13 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 class QuestionForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=80)
+    name = PlainTextField(label=_("Your name"), max_length=80)
     email = forms.EmailField(
         label=_("Your email"), help_text=_("We send the answer here and never show it.")
     )
-    body = forms.CharField(
+    body = PlainTextField(
         label=_("Your question"),
+        multiline=True,
         max_length=2000,
         min_length=5,
         widget=forms.Textarea(attrs={"rows": 4}),

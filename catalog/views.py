@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shop import ratelimit
+from shop.parsing import clean_text
 
 from . import questions
 from .browse import SORTS, CatalogQuery
@@ -67,7 +68,7 @@ def release_list(request):
 
 
 def search_results(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_text(request.GET.get("q", ""), max_length=MAX_QUERY_LENGTH).strip()
     catalog = CatalogQuery(request.GET, rate=request.currency, query=query)
     if not query_words(query):
         # Nothing to search for: invite a query, and count or cache nothing.

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from catalog.models import ReleaseArtist
 from shop.cart_hint import COUNT_COOKIE
 from shop.money import Rate
-from shop.parsing import is_uuid
+from shop.parsing import is_uuid, parse_whole
 
 from .errors import (
     BAD_QUANTITY,
@@ -60,11 +60,10 @@ class CartSummary:
 
 def parse_quantity(raw, *, allow_zero=False) -> int:
     """A quantity typed by a shopper (ASCII digits only), or CartError saying what is allowed."""
-    text = str(raw if raw is not None else "").strip()
-    lowest = 0 if allow_zero else 1
-    if not (text.isascii() and text.isdigit() and lowest <= int(text) <= MAX_QUANTITY):
+    quantity = parse_whole(raw, low=0 if allow_zero else 1, high=MAX_QUANTITY)
+    if quantity is None:
         raise CartError(BAD_QUANTITY % {"max": MAX_QUANTITY})
-    return int(text)
+    return quantity
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from shop.forms import PlainTextField
+
 from .models import ShippingMethod
 
 
@@ -9,14 +11,14 @@ class CheckoutForm(forms.Form):
     """Who the order is for and where it goes. Prices never come from this form."""
 
     email = forms.EmailField(label=_("Email"), help_text=_("For your receipt and updates."))
-    name = forms.CharField(label=_("Full name"), max_length=150)
-    address_line1 = forms.CharField(label=_("Address"), max_length=200)
-    address_line2 = forms.CharField(label=_("Address, line 2"), max_length=200, required=False)
-    city = forms.CharField(label=_("City"), max_length=100)
-    postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
-    region = forms.CharField(label=_("Region or state"), max_length=100, required=False)
+    name = PlainTextField(label=_("Full name"), max_length=150)
+    address_line1 = PlainTextField(label=_("Address"), max_length=200)
+    address_line2 = PlainTextField(label=_("Address, line 2"), max_length=200, required=False)
+    city = PlainTextField(label=_("City"), max_length=100)
+    postcode = PlainTextField(label=_("Postcode"), max_length=20, required=False)
+    region = PlainTextField(label=_("Region or state"), max_length=100, required=False)
     country = forms.ChoiceField(label=_("Country"))
-    phone = forms.CharField(
+    phone = PlainTextField(
         label=_("Phone"),
         max_length=40,
         required=False,

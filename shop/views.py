@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .middleware import CURRENCY_COOKIE
 from .money import offered_rates
+from .parsing import local_path
 
 
 def bad_request(request, message):
@@ -15,11 +16,12 @@ def bad_request(request, message):
 
 
 def safe_next_url(request, fallback):
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return next_url if allowed else fallback
+    """Where to go back to: the `next` parameter if it is a path on this site, else `fallback`.
+
+    Always a path, so callers redirect to it as a URL and never resolve it as a name.
+    """
+    next_url = request.POST.get("next") or request.GET.get("next")
+    return local_path(next_url, host=request.get_host()) or fallback
 
 
 @require_POST
@@ -30,6 +32,6 @@ def set_currency(request):
         return bad_request(
             request, _("We do not offer that currency. Please pick one from the list.")
         )
-    response = redirect(safe_next_url(request, reverse("catalog:home")))
+    response = HttpResponseRedirect(safe_next_url(request, reverse("catalog:home")))
     response.set_cookie(CURRENCY_COOKIE, code, samesite="Lax", secure=settings.HTTPS, httponly=True)
     return response

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from catalog.models import Release
+from shop.parsing import parse_whole
 from shop.ratelimit import rate_limited
 from shop.views import bad_request, safe_next_url
 
@@ -89,8 +90,8 @@ def cart_update(request):
 def _release_from(request, *, published_only=True):
     releases = Release.objects.published() if published_only else Release.objects.all()
     try:
-        return releases.get(pk=int(request.POST.get("release", "")))
-    except (ValueError, Release.DoesNotExist):
+        return releases.get(pk=parse_whole(request.POST.get("release"), low=1))
+    except Release.DoesNotExist:
         raise CartError(NOT_FOR_SALE) from None
 
 
@@ -121,6 +122,6 @@ def _respond(request, cart, message, next_url, *, capped):
         response = JsonResponse({"message": message, "capped": capped, "count": count})
     else:
         (messages.warning if capped else messages.success)(request, message)
-        response = redirect(next_url)
+        response = HttpResponseRedirect(next_url)
     carts.remember_cart(response, cart, count, secure=settings.HTTPS)
     return response
