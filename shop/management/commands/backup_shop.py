@@ -96,7 +96,7 @@ def shop_version():
         return "unknown"
 
 
-def migration_state(connection):
+def migration_state():
     """The latest applied migration of each app, e.g. {"catalog": "0012_…"}."""
     latest = {}
     for app, name in MigrationRecorder(connection).applied_migrations():
@@ -147,7 +147,7 @@ class Command(BaseCommand):
                 "created": timezone.now().isoformat(timespec="seconds"),
                 "engine": engine,
                 "database": dump.name,
-                "migrations": migration_state(connection),
+                "migrations": migration_state(),
                 "shop_version": shop_version(),
                 "django_version": django.get_version(),
             }
