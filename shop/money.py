@@ -6,10 +6,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.numbers import get_currency_precision
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 
 from .models import Currency
 
 CACHE_KEY = "shop:currencies:v1"
+# The last rates read, kept without expiry: pages a cache can serve keep working
+# while the database is down, priced as they were a moment ago.
+LAST_KNOWN_KEY = "shop:currencies:last-known:v1"
 # Shown prices may lag a changed rate by this long on other processes; orders
 # always read the rate from the database.
 CACHE_SECONDS = 60
@@ -43,14 +47,21 @@ def offered_rates() -> dict[str, Rate]:
     """The currencies shoppers can choose, by code, from a short-lived cache."""
     rates = cache.get(CACHE_KEY)
     if rates is None:
-        rates = {c.code: Rate(c.code, c.rate) for c in Currency.objects.active()}
+        try:
+            rates = {c.code: Rate(c.code, c.rate) for c in Currency.objects.active()}
+        except DatabaseError:
+            rates = cache.get(LAST_KNOWN_KEY)
+            if rates is None:
+                raise
+            return rates
         rates.setdefault(settings.BASE_CURRENCY, BASE_RATE)
         cache.set(CACHE_KEY, rates, CACHE_SECONDS)
+        cache.set(LAST_KNOWN_KEY, rates, timeout=None)
     return rates
 
 
 def forget_cached_rates():
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, LAST_KNOWN_KEY])
 
 
 def current_rate(code: str) -> Rate:

@@ -109,6 +109,9 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database host that drops packets should give a quick 503, not hang a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 # A kept connection that died (a database restart) is replaced at the next request's
 # first query, instead of failing that request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

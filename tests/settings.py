@@ -7,6 +7,8 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("HTTPS", "false")
+# Request lines would flood the test output; tests/shop/test_request_log.py attaches its own.
+os.environ.setdefault("REQUEST_LOG", "false")
 os.environ.setdefault("SHOP_URL", "http://127.0.0.1:8000")
 # Payment tests point these at the fake Stripe server; the rest never reach Stripe.
 os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_unused")

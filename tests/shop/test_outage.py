@@ -113,6 +113,15 @@ def test_a_page_that_needs_no_database_is_still_served(client, release, outage):
     assert client.get("/static/shop/shop.css").status_code == 200
 
 
+def test_the_last_known_rates_outlive_their_short_cache_during_an_outage(client, release, outage):
+    from shop.money import CACHE_KEY
+
+    client.get("/en/")
+    cache.delete(CACHE_KEY)  # the minute is up while the database is down
+    outage.begin()
+    assert client.get("/robots.txt").status_code == 200
+
+
 @postgresql_only
 def test_a_restart_between_requests_costs_no_request(client, release, outage):
     """CONN_HEALTH_CHECKS: the kept connection died, so the next request opens a new one."""
