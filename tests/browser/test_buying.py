@@ -60,6 +60,10 @@ def stripe_for_live_server(live_server, settings):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     settings.STRIPE_API_BASE = fake.url
     settings.DEMO_PAYMENTS = False
+    # The checkout form's redirect goes to the fake's hosted page: let the CSP's
+    # form-action allow it, as it allows https://checkout.stripe.com in production.
+    form_action = [*settings.SECURE_CSP["form-action"], fake.url]
+    settings.SECURE_CSP = settings.SECURE_CSP | {"form-action": form_action}
     yield fake
     fake.stop()
 
