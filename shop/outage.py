@@ -26,6 +26,7 @@ from django.views import defaults
 
 from .context_processors import site
 from .request_log import loggable_path
+from .views import wants_json
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ def _log_once(request, exception):
 
 def _wants_json(request):
     """Load balancers on /healthz, and the cart's script, which asks for JSON."""
-    return _is_path(request, "healthz") or "application/json" in request.headers.get("Accept", "")
+    return _is_path(request, "healthz") or wants_json(request)
 
 
 def _json(request):

@@ -16,11 +16,15 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .cache_keys import cache_key
 from .client import client_key
+from .views import wants_json
+
+TOO_OFTEN = gettext_lazy("You have done that more often than the shop allows in a short time.")
 
 
 class RateLimited(Exception):
@@ -76,7 +80,11 @@ def too_many_requests(request, retry_after):
         "Please try again in %(minutes)d minutes.",
         minutes,
     ) % {"minutes": minutes}
-    response = render(request, "shop/too_many_requests.html", {"wait": wait}, status=429)
+    message = f"{TOO_OFTEN} {wait}"
+    if wants_json(request):
+        response = JsonResponse({"message": message}, status=429)
+    else:
+        response = render(request, "shop/too_many_requests.html", {"message": message}, status=429)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "private, no-store"
     return response

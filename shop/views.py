@@ -10,6 +10,11 @@ from .money import offered_rates
 from .parsing import local_path
 
 
+def wants_json(request):
+    """Whether the caller is a script that asked for JSON, like the cart's add button."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
 def bad_request(request, message):
     """A 400 page that tells the shopper, in their language, what was wrong."""
     return render(request, "shop/bad_request.html", {"message": message}, status=400)

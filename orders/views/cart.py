@@ -11,7 +11,7 @@ from django_countries import countries
 from catalog.models import Release
 from shop.parsing import parse_whole
 from shop.ratelimit import rate_limited
-from shop.views import bad_request, safe_next_url
+from shop.views import bad_request, safe_next_url, wants_json
 
 from .. import cart as carts
 from .. import shipping
@@ -106,19 +106,15 @@ def _capped_message(release, change):
     ) % {"count": quantity}
 
 
-def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _refuse(request, error):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"message": str(error.message)}, status=400)
     return bad_request(request, error.message)
 
 
 def _respond(request, cart, message, next_url, *, capped):
     count = carts.count_copies(cart)
-    if _wants_json(request):
+    if wants_json(request):
         response = JsonResponse({"message": message, "capped": capped, "count": count})
     else:
         (messages.warning if capped else messages.success)(request, message)

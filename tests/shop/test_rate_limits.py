@@ -164,3 +164,16 @@ def test_an_ipv6_subscriber_cannot_escape_by_changing_addresses(tight_limits, se
 
     assert_limited(add_to_cart(from_address("2001:db8:1:2:ffff::9"), seed))
     assert add_to_cart(from_address("2001:db8:1:3::1"), seed).status_code == 302
+
+
+def test_the_cart_script_is_told_in_json(tight_limits, seed):
+    shopper = from_address("203.0.113.7")
+    for _ in range(3):
+        add_to_cart(shopper, seed)
+
+    response = shopper.post(
+        "/uk/cart/add/", {"release": seed.pk, "quantity": "1"}, HTTP_ACCEPT="application/json"
+    )
+
+    assert response.status_code == 429 and int(response["Retry-After"]) <= 60
+    assert response.json()["message"].endswith("Спробуйте знову через 1 хвилину.")
