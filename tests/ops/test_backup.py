@@ -27,6 +27,20 @@ ROOT = Path(__file__).resolve().parents[2]
 OTHER_ENGINE = {"sqlite": "postgresql", "postgresql": "sqlite"}
 
 
+@pytest.fixture(autouse=True)
+def alone_on_the_database(transactional_db):
+    """Restore refuses while other sessions are connected, as an operator's would. Earlier
+    tests in this process leave some (the live server's thread, worker threads): end them,
+    as the operator stops the web and worker processes first."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                "AND backend_type = 'client backend'"
+            )
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     """A MEDIA_ROOT of the test's own, since a restore replaces everything in it."""
