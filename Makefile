@@ -81,7 +81,7 @@ serve: translations demo
 	       SHOP_URL="$${SHOP_URL:-http://127.0.0.1:$(PORT)}"; \
 	$(MANAGE) collectstatic --no-input -v 0 && \
 	echo "The shop is at http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off)" && \
-	$(VENV)/bin/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	$(VENV)/bin/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket --access-logfile -
 
 # The whole suite, on whatever DATABASE_URL points at (SQLite by default).
 test: translations

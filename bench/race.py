@@ -120,6 +120,7 @@ def start_server(environment):
         port = probe.getsockname()[1]
     log_path = Path(f"/tmp/race-{port}.log")
     command = [str(Path(sys.executable).with_name("gunicorn")), "shop.wsgi", "--workers", "2"]
+    command.append("--no-control-socket")  # two servers would fight over one socket
     command += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "-", "--timeout", "60"]
     with log_path.open("w") as log:
         process = subprocess.Popen(
