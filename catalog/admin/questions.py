@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from shop.admin import StrictLookups
+
 from ..models import Question
 from ..questions import answer_question
 
@@ -24,7 +26,7 @@ class AnsweredFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(StrictLookups, admin.ModelAdmin):
     list_display = ["body_start", "release", "name", "language", "asked", "is_answered", "hidden"]
     list_filter = [AnsweredFilter, "hidden", "language"]
     list_select_related = ["release"]

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from shop.admin import StrictLookups
+
 from .. import stock
 from ..forms import ReleaseAdminForm
 from ..images import make_renditions
@@ -97,7 +99,7 @@ class ReleaseTranslationInline(admin.StackedInline):
 
 
 @admin.register(Release)
-class ReleaseAdmin(admin.ModelAdmin):
+class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
     form = ReleaseAdminForm
     list_display = [
         "cover_thumbnail",

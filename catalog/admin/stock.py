@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from shop.admin import StrictLookups
+
 from ..models import StockMovement
 
 
 @admin.register(StockMovement)
-class StockMovementAdmin(admin.ModelAdmin):
+class StockMovementAdmin(StrictLookups, admin.ModelAdmin):
     list_display = ["created", "release", "change_display", "reason", "reference"]
     list_filter = ["reason", "created"]
     search_fields = ["release__title", "reference"]

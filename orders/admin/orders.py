@@ -12,6 +12,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import StockMovement
+from shop.admin import StrictLookups
 from shop.formatting import format_money
 
 from ..errors import OrderActionError
@@ -50,7 +51,7 @@ class RefundInline(ReadOnlyInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(StrictLookups, admin.ModelAdmin):
     list_display = [
         "number",
         "created",

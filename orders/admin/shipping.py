@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from shop.admin import StrictLookups
+
 from ..models import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
 from ..shipping import forget_shipping_config
 
@@ -65,6 +67,6 @@ class DispatchSettingsAdmin(ShippingCacheMixin, admin.ModelAdmin):
 
 
 @admin.register(ClosureDay)
-class ClosureDayAdmin(ShippingCacheMixin, admin.ModelAdmin):
+class ClosureDayAdmin(StrictLookups, ShippingCacheMixin, admin.ModelAdmin):
     list_display = ["date", "reason"]
     date_hierarchy = "date"
