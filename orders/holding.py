@@ -5,6 +5,7 @@ neither a new email nor a new connection starts again from zero. Checked when
 an order is placed, after the customer's cart let go of its own earlier order.
 """
 
+from django.db import connection
 from django.db.models import Q, Sum
 
 from .errors import HOLDING_TOO_MANY, HOLDING_TOO_MANY_OF, ORDER_TOO_LARGE, CheckoutError
@@ -12,7 +13,12 @@ from .models import HoldingLimits, Order, OrderLine
 
 
 def check_holding(items, *, email, client):
-    """Refuse `items` (cart summary items) if the customer would hold too many copies."""
+    """Refuse `items` (cart summary items) if the customer would hold too many copies.
+
+    Call it inside the transaction that places the order: it holds the customer's lock
+    until the commit, so two checkouts at the same moment are counted one after the other.
+    """
+    _lock_customer(email=email, client=client)
     held = _held_by(email=email, client=client)
     limit = HoldingLimits.current().copies_per_customer
     total_held = sum(held.values())
@@ -39,3 +45,16 @@ def _held_by(*, email, client):
     )
     rows = lines.values("release").annotate(copies=Sum("quantity")).order_by()
     return {row["release"]: row["copies"] for row in rows}
+
+
+def _lock_customer(*, email, client):
+    """A transaction lock per email and per client, taken in one order (no deadlocks).
+
+    PostgreSQL only: SQLite lets one writer at a time through anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({f"email:{email.casefold()}", f"client:{client}" if client else ""} - {""})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])

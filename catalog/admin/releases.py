@@ -11,6 +11,7 @@ from shop.admin import StrictLookups
 
 from .. import stock
 from ..forms import ReleaseAdminForm
+from ..freshness import catalogue_changed
 from ..images import make_renditions
 from ..models import (
     CompanyCredit,
@@ -202,6 +203,7 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
 
     def _set_published(self, request, queryset, published):
         changed = queryset.update(published=published)
+        catalogue_changed()  # update() sends no signal: move the catalogue's version here
         message = (
             ngettext("%(count)d release published.", "%(count)d releases published.", changed)
             if published

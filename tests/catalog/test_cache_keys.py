@@ -104,3 +104,19 @@ def test_selling_out_shows_in_the_stock_facet_at_once(
         stock.adjust(release_id=record.pk, change=-1)
 
     assert facet_count(browse(client), "In stock only") == 0
+
+
+def test_publishing_from_the_admin_list_is_counted_at_once(
+    admin_client, three_records, django_capture_on_commit_callbacks
+):
+    client = admin_client
+    assert count_shown(browse(client)) == 3
+    draft = make_release(title="Test Pressing", published=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/catalog/release/", {"action": "publish", "_selected_action": [draft.pk]}
+        )
+
+    assert response.status_code == 302
+    assert count_shown(browse(client)) == 4

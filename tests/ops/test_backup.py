@@ -164,6 +164,26 @@ def test_restore_refuses_while_another_session_is_connected(transactional_db, me
     assert Release.objects.filter(title="Changed since").exists()
 
 
+def test_restore_refuses_links_in_the_media(transactional_db, media_root, tmp_path):
+    """A tampered archive must not plant a link that leads out of MEDIA_ROOT once moved up."""
+    make_release(title="Kept")
+    archive = tmp_path / "shop.tar.gz"
+    run("backup_shop", str(archive))
+    tampered = tmp_path / "tampered.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(tampered, "w:gz") as target:
+        for member in source.getmembers():
+            target.addfile(member, source.extractfile(member) if member.isfile() else None)
+        link = tarfile.TarInfo("media/escape")
+        link.type, link.linkname = tarfile.SYMTYPE, "../x"
+        target.addfile(link)
+    Release.objects.filter(title="Kept").update(title="Changed since")
+
+    with pytest.raises(CommandError, match="holds links or devices in its media"):
+        run("restore_shop", str(tampered), "--yes")
+    assert Release.objects.filter(title="Changed since").exists()
+    assert not (media_root / "escape").exists()
+
+
 def test_restore_refuses_what_is_not_a_backup(transactional_db, media_root, tmp_path):
     junk = tmp_path / "junk.tar.gz"
     junk.write_bytes(b"not an archive")

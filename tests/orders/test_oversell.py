@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 
 from catalog.models import Release, StockMovement
-from orders.models import Order
+from orders.models import HoldingLimits, Order
 from tests.factories import make_release
 from tests.orders.helpers import add_to_cart, check_out
 
@@ -64,3 +64,28 @@ def test_hundred_shoppers_race_for_the_last_ten_copies(settings):
     moved = StockMovement.objects.filter(release=release).exclude(reason="opening")
     taken = sum(moved.values_list("change", flat=True))
     assert taken == -COPIES
+
+
+def test_one_customer_checking_out_ten_carts_at_once_holds_no_more_than_the_cap(settings):
+    settings.DEMO_PAYMENTS = True
+    HoldingLimits.objects.create(copies_per_customer=20)
+    records = [make_release(title=f"Pressing {n}", stock=50) for n in range(10)]
+    carts = [Client(REMOTE_ADDR=f"198.18.1.{n + 1}") for n in range(10)]
+    for cart, record in zip(carts, records, strict=True):
+        add_to_cart(cart, record, 10)
+    start = threading.Barrier(len(carts))
+
+    def place(cart):
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                start.wait(timeout=30)
+            return check_out(cart, email="hoarder@example.com").status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(carts)) as pool:
+        statuses = list(pool.map(place, carts))
+
+    assert sorted(statuses) == [302, 302] + [409] * 8
+    held = Order.objects.filter(status=Order.Status.PENDING, email="hoarder@example.com")
+    assert sum(line.quantity for order in held for line in order.lines.all()) == 20

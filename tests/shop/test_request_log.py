@@ -97,3 +97,23 @@ def test_the_formatter_writes_exceptions_on_the_same_line():
     line = JSONFormatter().format(record)
     assert "\n" not in line
     assert "ValueError: bad" in json.loads(line)["exception"]
+
+
+@pytest.mark.django_db
+def test_djangos_own_warnings_carry_no_order_token(client, settings):
+    from shop.request_log import MaskTokens
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)  # as the console handler in settings.LOGGING
+    handler.addFilter(MaskTokens())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    token = "2f1e4c8a-9b7d-4e3f-8a6b-1c2d3e4f5a6b"
+    try:
+        assert client.get(f"/en/orders/{token}/").status_code == 404
+    finally:
+        logger.removeHandler(handler)
+
+    assert settings.LOGGING["handlers"]["console"]["filters"] == ["mask_tokens"]
+    assert "Not Found: /en/orders/<token>/" in stream.getvalue()
+    assert token not in stream.getvalue()

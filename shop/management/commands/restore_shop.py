@@ -166,8 +166,12 @@ class Command(BaseCommand):
                     members = tar.getmembers()
                     media = [m for m in members if m.name.split("/")[0] == "media"]
                     database = [m for m in members if m.name == DATABASE_FILES[engine]]
-                    if len(database) != 1:
+                    if len(database) != 1 or not database[0].isfile():
                         raise CommandError(f"{archive} is damaged: it holds no database.")
+                    # Only files and folders: a link checked against the staging folder
+                    # could point out of MEDIA_ROOT once it is moved up into place.
+                    if any(not (m.isfile() or m.isdir()) for m in media):
+                        raise CommandError(f"{archive} holds links or devices in its media.")
                     try:
                         tar.extractall(work, members=database, filter="data")
                         tar.extractall(staging, members=media, filter="data")
