@@ -284,13 +284,9 @@ def main():
             race.stop_server(process)
         if proxy:
             proxy.stop()
-    failures = report(shoppers, timeline, release, opening_ledger, [log for *_, log in servers])
-    print("FAIL: " + "; ".join(failures) if failures else "PASS")
-    return 1 if failures else 0
+    logs = [log for *_, log in servers]
+    return race.verdict(report(shoppers, timeline, release, opening_ledger, logs))
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit("Interrupted; the servers are stopped.")
+    race.run(main)

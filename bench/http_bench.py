@@ -393,13 +393,8 @@ def main():
         for server in servers:
             race.stop_server(server.process)
     report(found, args, wrk)
-    problems = failures(found, servers)
-    print("FAIL: " + "; ".join(problems) if problems else "\nPASS: every answer was 2xx")
-    return 1 if problems else 0
+    return race.verdict(failures(found, servers), passed="\nPASS: every answer was 2xx")
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit("Interrupted; the servers are stopped.")
+    race.run(main)

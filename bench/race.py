@@ -309,13 +309,22 @@ def main():
         for process, _, _ in servers:
             stop_server(process)
     logs = [log for _, _, log in servers]
-    failures = report(shoppers, release, args.copies, opening_ledger, seconds, logs)
-    print("FAIL: " + "; ".join(failures) if failures else "PASS")
+    return verdict(report(shoppers, release, args.copies, opening_ledger, seconds, logs))
+
+
+def verdict(failures, passed="PASS"):
+    """Print PASS or the failures; the exit status a benchmark script returns."""
+    print("FAIL: " + "; ".join(failures) if failures else passed)
     return 1 if failures else 0
 
 
-if __name__ == "__main__":
+def run(main):
+    """Run a benchmark's main(), exiting with its status; Ctrl-C stops cleanly."""
     try:
         sys.exit(main())
     except KeyboardInterrupt:
         sys.exit("Interrupted; the servers are stopped.")
+
+
+if __name__ == "__main__":
+    run(main)

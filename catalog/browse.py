@@ -7,6 +7,7 @@ under all the *other* filters, so a shopper sees what each choice would give.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -157,6 +158,11 @@ class CatalogQuery:
         """How many records match, cached like the facets."""
         return self._cached("total", lambda: self.filtered().count())
 
+    @cached_property
+    def catalogue_version(self):
+        """Read once per request: the facets and the total share it."""
+        return catalogue_version()
+
     def cache_key(self, kind):
         """Everything facets and totals depend on; the sort and the page do not change them."""
         return cache_key(
@@ -167,7 +173,7 @@ class CatalogQuery:
             language=get_language(),
             currency=self.rate.code,
             rate=self.rate.rate,
-            catalogue=catalogue_version(),
+            catalogue=self.catalogue_version,
         )
 
     def _cached(self, kind, compute):

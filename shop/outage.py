@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -63,14 +64,8 @@ def _outage_errors():
     return (OperationalError, InterfaceError, *driver_errors)
 
 
-class OutageMiddleware:
+class OutageMiddleware(MiddlewareMixin):
     """Answers a view that could not reach the database with the outage page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if is_database_outage(exception):

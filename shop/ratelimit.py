@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext_lazy, ngettext
 
 from .cache_keys import cache_key
@@ -90,13 +91,7 @@ def too_many_requests(request, retry_after):
     return response
 
 
-class RateLimitMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class RateLimitMiddleware(MiddlewareMixin):
     def process_exception(self, request, exception):
         if isinstance(exception, RateLimited):
             return too_many_requests(request, exception.retry_after)
