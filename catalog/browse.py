@@ -21,7 +21,7 @@ from shop.cache_keys import cache_key
 from shop.formatting import format_money
 from shop.parsing import clean_text, parse_amount, parse_whole
 
-from .freshness import catalogue_version
+from .freshness import listing_versions
 from .models import Format, Genre, Release, ReleaseArtist
 from .search import search
 
@@ -150,8 +150,9 @@ class CatalogQuery:
 
     def facets(self):
         """Facet counts, cached per state: counting 100,000 records costs hundreds of
-        milliseconds. The key carries the catalogue's version, so a change to the
-        catalogue or its stock is counted at once; the timeout only bounds memory."""
+        milliseconds. The key carries the versions of what lists are made of
+        (catalog.freshness.LISTINGS), so a change to the catalogue, a price or what
+        is in stock is counted at once; the timeout only bounds memory."""
         return self._cached("facets", self._count_facets)
 
     def total(self):
@@ -159,9 +160,9 @@ class CatalogQuery:
         return self._cached("total", lambda: self.filtered().count())
 
     @cached_property
-    def catalogue_version(self):
-        """Read once per request: the facets and the total share it."""
-        return catalogue_version()
+    def listing_versions(self):
+        """Read once per request: the facets and the total share them."""
+        return listing_versions()
 
     def cache_key(self, kind):
         """Everything facets and totals depend on; the sort and the page do not change them."""
@@ -173,7 +174,7 @@ class CatalogQuery:
             language=get_language(),
             currency=self.rate.code,
             rate=self.rate.rate,
-            catalogue=self.catalogue_version,
+            versions=self.listing_versions,
         )
 
     def _cached(self, kind, compute):

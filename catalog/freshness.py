@@ -1,33 +1,179 @@
-"""When the catalogue changes, cached answers about it go out of date at once.
+"""When the catalogue changes, cached answers about it go out of date at once, and no more.
 
-Facet counts and totals are cached under the catalogue's version (see
-shop.cache_keys). Any saved or deleted record, artist, label, genre or
-collection, and any stock movement, moves the version on once the change is
-committed, so no shopper is shown counts from before it.
+Cached pages, facet counts and totals carry the versions of the families they
+were built from (see shop.cache_keys), and a change moves only the families it
+touches, once it is committed:
+
+- `release:<pk>`: one record as shown anywhere: its product page, and every card
+  of it on a list, the home page or another record's "more from" shelf.
+- PRICES: some record's price or sale price. Price filters, price counts and
+  sorting by price change with it.
+- STOCK: some record went out of stock or came back. "In stock only" and its
+  count change with it; a sale that leaves copies on the shelf moves only its
+  record's version.
+- CATALOGUE: everything else a list is made of: which records are published,
+  their titles, artists, labels, genres, formats, years, collections and
+  search text. Rare, and it refreshes every list.
+
+So a busy shop's sales and stock edits re-render only the pages that show the
+records concerned, and the rest is still served from the cache.
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from shop.cache_keys import bump, version
+from shop.cache_keys import bump, versions
+
+from .models.translations import Translation
 
 CATALOGUE = "catalogue"
+PRICES = "catalogue:prices"
+STOCK = "catalogue:stock"
+# What every list, facet count and total depends on.
+LISTINGS = (CATALOGUE, PRICES, STOCK)
+
+PRICE_FIELDS = frozenset({"price", "sale_price"})
+# Fields that show on the record's own page and cards, and nowhere else:
+# changing them moves only the record's version (and PRICES for prices).
+RECORD_ONLY_FIELDS = PRICE_FIELDS | {
+    "stock",
+    "held",
+    "restocked",
+    "description",
+    "notes",
+    "colour",
+    "format_descriptions",
+    "released_precision",
+    "original_label",
+    "max_per_order",
+    "updated",
+}
 
 
-def catalogue_version() -> int:
-    return version(CATALOGUE)
+def release_family(pk) -> str:
+    return f"release:{pk}"
+
+
+def listing_versions() -> dict[str, int]:
+    return versions(*LISTINGS)
+
+
+def changed(*families):
+    """Move these families' versions now, and again once the current transaction commits.
+
+    Now, so that this process's own next read, still inside the transaction, is not
+    served from the cache; again at commit, so that a page another process renders
+    from the data before the commit is never stored under a version after it.
+    """
+    bump(*families)
+    transaction.on_commit(lambda: bump(*families), robust=True)
 
 
 def catalogue_changed(**_signal):
-    transaction.on_commit(lambda: bump(CATALOGUE), robust=True)
+    changed(CATALOGUE)
+
+
+def stock_changed(stock: dict[int, tuple[int, int]]):
+    """Stock moved for these records (id -> (before, after)). Each record's version
+    moves; STOCK moves only if one of them ran out or came back."""
+    families = [release_family(pk) for pk in stock]
+    if any((before == 0) != (after == 0) for before, after in stock.values()):
+        families.append(STOCK)
+    changed(*families)
+
+
+def record_changed(*pks):
+    """Something shown about these records changed (e.g. copies held for checkouts)."""
+    changed(*(release_family(pk) for pk in pks))
+
+
+def _remember_changed_fields(sender, instance, update_fields=None, **_signal):
+    """Before a record is saved, note which of its fields differ from the database."""
+    if instance._state.adding or instance.pk is None:
+        instance._fields_changed = None  # a new record: everything changed
+        return
+    names = (
+        list(update_fields)
+        if update_fields
+        else [f.attname for f in sender._meta.concrete_fields if not f.generated]
+    )
+    before = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+    if before is None:
+        instance._fields_changed = None
+        return
+    instance._fields_changed = {name for name in names if before[name] != getattr(instance, name)}
+
+
+def _release_saved(sender, instance, **_signal):
+    fields = getattr(instance, "_fields_changed", None)
+    families = [release_family(instance.pk)]
+    if fields is None or fields - RECORD_ONLY_FIELDS:
+        families.append(CATALOGUE)
+    if fields is None or fields & PRICE_FIELDS:
+        families.append(PRICES)
+    if fields is None or "stock" in fields:
+        families.append(STOCK)
+    changed(*families)
+
+
+def _release_deleted(sender, instance, **_signal):
+    changed(release_family(instance.pk), *LISTINGS)
+
+
+def _part_of_record_changed(sender, instance, **_signal):
+    """A cover, translation or question shows on one record's page and cards only."""
+    pk = instance.parent_id if isinstance(instance, Translation) else instance.release_id
+    changed(release_family(pk))
 
 
 def connect_signals():
-    from .models import Artist, Collection, Genre, Label, Release, ReleaseArtist
+    from .models import (
+        Artist,
+        ArtistTranslation,
+        Collection,
+        CollectionTranslation,
+        CompanyCredit,
+        CoverImage,
+        Credit,
+        Genre,
+        GenreTranslation,
+        Label,
+        Question,
+        Release,
+        ReleaseArtist,
+        ReleaseTranslation,
+        Role,
+        RoleTranslation,
+        Track,
+    )
 
-    for model in (Release, ReleaseArtist, Artist, Label, Genre, Collection):
-        post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"fresh-{model.__name__}")
-        post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"gone-{model.__name__}")
+    pre_save.connect(_remember_changed_fields, sender=Release, dispatch_uid="fresh-release-diff")
+    post_save.connect(_release_saved, sender=Release, dispatch_uid="fresh-release")
+    post_delete.connect(_release_deleted, sender=Release, dispatch_uid="gone-release")
+    for model in (CoverImage, ReleaseTranslation, Question):
+        uid = model.__name__
+        post_save.connect(_part_of_record_changed, sender=model, dispatch_uid=f"fresh-{uid}")
+        post_delete.connect(_part_of_record_changed, sender=model, dispatch_uid=f"gone-{uid}")
+    # Names, credits and tracks: shown on lists, counted in facets, found by search.
+    structural = (
+        ReleaseArtist,
+        Artist,
+        ArtistTranslation,
+        Label,
+        Genre,
+        GenreTranslation,
+        Collection,
+        CollectionTranslation,
+        Track,
+        Credit,
+        CompanyCredit,
+        Role,
+        RoleTranslation,
+    )
+    for model in structural:
+        uid = model.__name__
+        post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"fresh-{uid}")
+        post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"gone-{uid}")
     m2m_changed.connect(
         catalogue_changed, sender=Release.genres.through, dispatch_uid="fresh-genres"
     )

@@ -16,6 +16,7 @@ PER_SHELF = 4
 
 @dataclass(frozen=True)
 class RelatedRecord:
+    pk: int
     title: str
     artist: str
     url: str
@@ -53,7 +54,9 @@ def more_from(release):
         )
         .filter(place__lte=PER_SHELF)
         .order_by("shelf", "place")
-        .values("shelf", "title", "slug", "first_artist", "cover", "cover_widths", "current_price")
+        .values(
+            "pk", "shelf", "title", "slug", "first_artist", "cover", "cover_widths", "current_price"
+        )
     )
     shelves = {0: [], 1: [], 2: []}
     for row in rows:
@@ -74,6 +77,7 @@ def _record(row):
         name = rendition_name(row["cover"], 240) if 240 in widths else row["cover"]
         thumbnail = default_storage.url(name)
     return RelatedRecord(
+        pk=row["pk"],
         title=row["title"],
         artist=row["first_artist"] or "",
         url=reverse("catalog:release", kwargs={"slug": row["slug"]}),

@@ -25,7 +25,7 @@ from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from .freshness import catalogue_changed
+from .freshness import record_changed, stock_changed
 from .models import Release, StockMovement
 
 Reason = StockMovement.Reason
@@ -54,8 +54,10 @@ def release(lines, *, reference):
 
 def settle(lines, *, reference):
     """The order is paid: its held copies are sold. Stock already left, so no movement."""
-    for release_id, quantity in _in_order(lines):
+    lines = _in_order(lines)
+    for release_id, quantity in lines:
         Release.objects.filter(pk=release_id).update(held=_held_less(quantity))
+    record_changed(*(release_id for release_id, _quantity in lines))
 
 
 def restock(lines, *, reference, reason):
@@ -77,7 +79,7 @@ def adjust(*, release_id, change) -> int:
         back_in_stock = {"restocked": timezone.now()} if stock == 0 < change else {}
         Release.objects.filter(pk=release_id).update(stock=stock + change, **back_in_stock)
         StockMovement.objects.create(release_id=release_id, change=change, reason=Reason.ADJUSTED)
-        catalogue_changed()
+        stock_changed({release_id: (stock, stock + change)})
     return change
 
 
@@ -129,7 +131,8 @@ def _held_less(quantity):
 
 def _record(lines, *, reference, reason, sign):
     """One movement per line, for lines already put in order by `_in_order`."""
-    catalogue_changed()
+    after = dict(Release.objects.filter(pk__in=[pk for pk, _q in lines]).values_list("pk", "stock"))
+    stock_changed({pk: (after[pk] - sign * quantity, after[pk]) for pk, quantity in lines})
     StockMovement.objects.bulk_create(
         StockMovement(
             release_id=release_id, change=sign * quantity, reason=reason, reference=reference

@@ -8,12 +8,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shop import ratelimit
+from shop import page_cache, ratelimit
 from shop.parsing import clean_text
 
 from . import questions
 from .browse import SORTS, CatalogQuery
 from .forms import QuestionForm
+from .freshness import CATALOGUE, LISTINGS, release_family
 from .genres import genres_of
 from .models import (
     Artist,
@@ -33,8 +34,19 @@ from .structured_data import product_json_ld
 
 RECORDS_PER_PAGE = 24
 HOME_SHELF = 8
+# The query-string parameters the browse and search pages read; with any other,
+# a page is rendered afresh and not cached (shop.page_cache).
+BROWSE_PARAMS = (*CatalogQuery.FILTERS, "sort", "page")
 
 
+def shows(request, releases, *families):
+    """These records (and families) are on the page: it is cached until one changes."""
+    releases = list(releases)
+    page_cache.depends_on(request, *families, *(release_family(r.pk) for r in releases))
+    return releases
+
+
+@page_cache.cached_page()
 def home(request):
     releases = Release.objects.published().with_listing_data()
     featured = (
@@ -54,19 +66,22 @@ def home(request):
         .order_by("-size", "name")
     )
     context = {
-        "new_arrivals": releases.order_by("-created", "-pk")[:HOME_SHELF],
-        "back_in_stock": restocked[:HOME_SHELF],
+        "new_arrivals": shows(request, releases.order_by("-created", "-pk")[:HOME_SHELF]),
+        "back_in_stock": shows(request, restocked[:HOME_SHELF]),
         "featured": featured,
-        "featured_releases": in_featured[:HOME_SHELF] if featured else [],
+        "featured_releases": shows(request, in_featured[:HOME_SHELF] if featured else []),
         "genres": genres,
     }
+    page_cache.depends_on(request, *LISTINGS)
     return render(request, "catalog/home.html", context)
 
 
+@page_cache.cached_page(params=BROWSE_PARAMS)
 def release_list(request):
     return render_catalog(request, CatalogQuery(request.GET, rate=request.currency))
 
 
+@page_cache.cached_page(params=(*BROWSE_PARAMS, "q"))
 def search_results(request):
     query = clean_text(request.GET.get("q", ""), max_length=MAX_QUERY_LENGTH).strip()
     catalog = CatalogQuery(request.GET, rate=request.currency, query=query)
@@ -82,6 +97,7 @@ def render_catalog(request, catalog):
     paginator = Paginator(catalog.results(), RECORDS_PER_PAGE)
     paginator.count = catalog.total()  # counted once per state, not once per page
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = shows(request, page.object_list, *LISTINGS)
     context = {
         "catalog": catalog,
         "page": page,
@@ -92,6 +108,7 @@ def render_catalog(request, catalog):
     return render(request, "catalog/browse.html", context)
 
 
+@page_cache.cached_page()
 def release_detail(request, slug):
     release = get_object_or_404(Release.objects.published().for_product_page(), slug=slug)
     return render_product_page(request, release, question_form=QuestionForm())
@@ -104,6 +121,10 @@ def render_product_page(request, release, *, question_form, status=200):
     cover = release.cover
     image_url = request.build_absolute_uri(cover.url_for_width(960)) if cover else None
     extras = product_page_extras(request, release)
+    shelves = more_from(release)
+    for shelf in shelves.values():
+        shows(request, shelf)
+    page_cache.depends_on(request, CATALOGUE, release_family(release.pk))
     context = {
         **extras,
         "release": release,
@@ -120,7 +141,7 @@ def render_product_page(request, release, *, question_form, status=200):
         ),
         "genres": genres,
         "styles": styles,
-        "more_from": more_from(release),
+        "more_from": shelves,
         "question_form": question_form,
     }
     return render(request, "catalog/release_detail.html", context, status=status)
@@ -152,15 +173,18 @@ def ask_question(request, slug):
     return redirect(release.get_absolute_url() + "#questions")
 
 
+@page_cache.cached_page()
 def artist_detail(request, slug):
     artists = Artist.objects.annotate(
         biography_text=localized_text(ArtistTranslation.objects, "biography", get_language())
     )
     artist = get_object_or_404(artists, slug=slug)
     releases = Release.objects.published().filter(artists=artist).with_listing_data()
+    releases = shows(request, releases, CATALOGUE)
     return render(request, "catalog/artist_detail.html", {"artist": artist, "releases": releases})
 
 
+@page_cache.cached_page()
 def label_detail(request, slug):
     label = get_object_or_404(Label, slug=slug)
     releases = (
@@ -169,9 +193,11 @@ def label_detail(request, slug):
         .with_listing_data()
         .order_by("catalogue_number", "title")
     )
+    releases = shows(request, releases, CATALOGUE)
     return render(request, "catalog/label_detail.html", {"label": label, "releases": releases})
 
 
+@page_cache.cached_page()
 def collection_detail(request, slug):
     collections = Collection.objects.annotate(
         description_text=localized_text(
@@ -185,5 +211,5 @@ def collection_detail(request, slug):
         .with_listing_data()
         .order_by("collection_position", "title")
     )
-    context = {"collection": collection, "releases": releases}
+    context = {"collection": collection, "releases": shows(request, releases, CATALOGUE)}
     return render(request, "catalog/collection_detail.html", context)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrdersConfig(AppConfig):
     name = "orders"
     verbose_name = _("Orders")
+
+    def ready(self):
+        from .freshness import connect_signals
+
+        connect_signals()

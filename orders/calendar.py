@@ -38,6 +38,15 @@ class DispatchCalendar:
             day = self._next(day, self.is_dispatch_day)
         return day
 
+    def holds_until(self, now: datetime.datetime) -> datetime.datetime:
+        """The next moment `dispatch_date` may change: today's cut-off, else midnight."""
+        local = timezone.localtime(now)
+        cutoff = timezone.make_aware(datetime.datetime.combine(local.date(), self.cutoff))
+        if local < cutoff:
+            return cutoff
+        tomorrow = local.date() + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+
     def after_working_days(self, start: datetime.date, count: int) -> datetime.date:
         day = start
         for _ in range(count):

@@ -4,9 +4,12 @@ Registered as settings.PRODUCT_PAGE_EXTRAS, so the catalogue never imports order
 """
 
 from django.conf import settings
+from django.utils import timezone
 
 from catalog.structured_data import ShippingOffer
+from shop import page_cache
 
+from .freshness import SHIPPING
 from .shipping import method_summaries, shipping_config
 
 
@@ -14,9 +17,13 @@ def shipping_facts(request, release):
     """The shipping box's facts, and each method to the shop's country for the JSON-LD."""
     config = shipping_config()
     rate = request.currency
+    now = timezone.now()
+    # Cached pages show these dates: they hold until the next dispatch cut-off.
+    page_cache.depends_on(request, SHIPPING)
+    page_cache.expires_at(request, config.calendar.holds_until(now).timestamp())
     return {
         "shipping_box": {
-            "methods": method_summaries(config=config, rate=rate),
+            "methods": method_summaries(config=config, rate=rate, now=now),
             "free_method": config.free_shipping_method,
             "currency": rate.code,
         },

@@ -3,6 +3,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from .cart_hint import cart_count
+from .page_cache import holes, rendering_for_cache
 
 
 def site(request):
@@ -23,9 +24,22 @@ def site(request):
     prefix = f"/{get_language()}/"
     unprefixed = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
     return {
+        **_shopper_values(request),
         "x_default_url": request.build_absolute_uri(unprefixed),
-        "cart_count": cart_count(request),
         "shop_name": settings.SHOP_NAME,
         "language_links": links,
         "currencies": getattr(request, "offered_currencies", []),
     }
+
+
+def _shopper_values(request):
+    """Each shopper's own values, or markers in their place on a page made for the
+    cache (shop.page_cache fills them in per response)."""
+    if rendering_for_cache(request):
+        marks = holes()
+        return {
+            "csrf_token": marks.csrf_token,
+            "cart_count": marks.cart_count,
+            "messages_hole": marks.messages,
+        }
+    return {"cart_count": cart_count(request)}

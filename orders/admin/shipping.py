@@ -1,4 +1,6 @@
-"""Shipping settings in the admin: zones and prices, methods, the dispatch calendar."""
+"""Shipping settings in the admin: zones and prices, methods, the dispatch calendar.
+
+Saving any of them refreshes the cached settings and pages (orders.freshness)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -6,27 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from shop.admin import StrictLookups
 
 from ..models import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
-from ..shipping import forget_shipping_config
-
-
-class ShippingCacheMixin:
-    """Shipping settings are cached for pages: forget them whenever staff change one."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        forget_shipping_config()
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        forget_shipping_config()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        forget_shipping_config()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        forget_shipping_config()
 
 
 class ShippingRateInline(admin.TabularInline):
@@ -35,7 +16,7 @@ class ShippingRateInline(admin.TabularInline):
 
 
 @admin.register(ShippingZone)
-class ShippingZoneAdmin(ShippingCacheMixin, admin.ModelAdmin):
+class ShippingZoneAdmin(admin.ModelAdmin):
     list_display = ["name", "country_list", "rest_of_world"]
     inlines = [ShippingRateInline]
 
@@ -45,7 +26,7 @@ class ShippingZoneAdmin(ShippingCacheMixin, admin.ModelAdmin):
 
 
 @admin.register(ShippingMethod)
-class ShippingMethodAdmin(ShippingCacheMixin, admin.ModelAdmin):
+class ShippingMethodAdmin(admin.ModelAdmin):
     list_display = [
         "kind",
         "min_days",
@@ -59,7 +40,7 @@ class ShippingMethodAdmin(ShippingCacheMixin, admin.ModelAdmin):
 
 
 @admin.register(DispatchSettings)
-class DispatchSettingsAdmin(ShippingCacheMixin, admin.ModelAdmin):
+class DispatchSettingsAdmin(admin.ModelAdmin):
     list_display = ["__str__", "cutoff", "holiday_country", "holiday_subdivision"]
 
     def has_add_permission(self, request):
@@ -67,6 +48,6 @@ class DispatchSettingsAdmin(ShippingCacheMixin, admin.ModelAdmin):
 
 
 @admin.register(ClosureDay)
-class ClosureDayAdmin(StrictLookups, ShippingCacheMixin, admin.ModelAdmin):
+class ClosureDayAdmin(StrictLookups, admin.ModelAdmin):
     list_display = ["date", "reason"]
     date_hierarchy = "date"

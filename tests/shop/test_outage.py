@@ -41,15 +41,23 @@ def assert_outage_page(response, *texts):
 def test_a_page_during_an_outage_is_a_503_that_says_to_come_back(client, release, outage):
     client.get(f"/en/records/{release.slug}/")
     outage.begin()
-    response = client.get(f"/en/records/{release.slug}/")
+    response = client.get(f"/en/records/{release.slug}/?page=2")  # not in the page cache
     assert_outage_page(response, "Back in a moment", "Please try again in a minute.")
 
 
 def test_the_outage_page_speaks_the_pages_language(client, release, outage):
     client.get("/uk/records/")
     outage.begin()
-    response = client.get("/uk/records/")
+    response = client.get("/uk/records/?sort=price")
     assert_outage_page(response, 'lang="uk"', "Скоро повернемося", "спробуйте ще раз за хвилину")
+
+
+def test_pages_in_the_page_cache_are_still_served_during_an_outage(client, release, outage):
+    assert client.get("/uk/records/").status_code == 200
+    outage.begin()
+    response = client.get("/uk/records/")
+    assert response.status_code == 200
+    assert "Kind of Blue" in response.content.decode()
 
 
 def test_an_outage_in_a_middleware_is_a_503_too(release, outage):
