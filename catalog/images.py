@@ -39,6 +39,14 @@ def _resized(image: Image.Image, width: int) -> bytes:
 
 
 def _store(name: str, data: bytes) -> None:
+    """Write a rendition under exactly `name`, replacing an older one.
+
+    Storage never overwrites (on disk or in a bucket, each upload keeps a name of its
+    own), so the older rendition goes first. Pages link `name` itself: were the storage
+    to pick another name, they would show the old image, so that is an error.
+    """
     if default_storage.exists(name):
         default_storage.delete(name)
-    default_storage.save(name, ContentFile(data))
+    stored = default_storage.save(name, ContentFile(data))
+    if stored != name:
+        raise RuntimeError(f"{name!r} was written again while its rendition was remade.")

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from shop.storage import bucket_storage, media_origin
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -166,11 +168,24 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-# Media is served by the shop itself in development and on a single host;
-# behind a proxy or with object storage, the operator turns this off.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Uploads (covers and their renditions) go to an S3-compatible bucket when one is named,
+# so that any number of web servers share them; else to MEDIA_ROOT. See shop.storage.
+MEDIA_BUCKET = env.str("MEDIA_BUCKET", default="")
+# Media is served by the shop itself in development and on a single host; behind a
+# proxy the operator turns this off, and with a bucket there is nothing on disk to serve.
+SERVE_MEDIA = not MEDIA_BUCKET and env.bool("SERVE_MEDIA", default=DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        bucket_storage(
+            bucket=MEDIA_BUCKET,
+            endpoint_url=env.str("MEDIA_ENDPOINT_URL", default=""),
+            region=env.str("MEDIA_REGION", default=""),
+            custom_domain=env.str("MEDIA_CUSTOM_DOMAIN", default=""),
+            location=env.str("MEDIA_LOCATION", default=""),
+        )
+        if MEDIA_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -307,6 +322,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF, "https://checkout.stripe.com"],
     "frame-ancestors": [CSP.NONE],
 }
+if MEDIA_BUCKET:
+    # Covers come from the bucket (or the CDN in front of it), not from the shop.
+    SECURE_CSP["img-src"] = [CSP.SELF, media_origin(STORAGES["default"]["OPTIONS"])]
 # Browser features no page of the shop uses; payment too, as Stripe Checkout is a
 # redirect to Stripe's own page, not embedded.
 PERMISSIONS_POLICY = dict.fromkeys(

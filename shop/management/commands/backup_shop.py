@@ -1,7 +1,8 @@
 """Back up the database and the uploaded media into one tar.gz archive.
 
 The archive holds manifest.json, the database (a pg_dump custom-format file, or an
-SQLite copy made with SQLite's backup API) and media/ (a copy of MEDIA_ROOT).
+SQLite copy made with SQLite's backup API) and media/ (a copy of MEDIA_ROOT). Media in
+object storage are not copied: the bucket's own versioning or backups keep them.
 `restore_shop` reads it back.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import django
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
@@ -32,6 +34,14 @@ SQLITE_LOCK_SECONDS = 30
 
 def default_backup_dir():
     return Path(settings.VAR_DIR) / "backups"
+
+
+def media_bucket():
+    """The bucket's address (s3://bucket/prefix) when media live in one; None on local disk."""
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        return None
+    return f"s3://{storage.bucket_name}/{storage.location}".rstrip("/")
 
 
 def engine_of(connection):
@@ -139,6 +149,7 @@ class Command(BaseCommand):
         engine = engine_of(connection)
         archive = self.archive_path(path)
         media_root = Path(settings.MEDIA_ROOT)
+        bucket = media_bucket()
 
         with tempfile.TemporaryDirectory(dir=archive.parent, prefix=".backup-") as work:
             dump = Path(work) / DATABASE_FILES[engine]
@@ -151,6 +162,8 @@ class Command(BaseCommand):
                 "shop_version": shop_version(),
                 "django_version": django.get_version(),
             }
+            if bucket:
+                manifest["media_bucket"] = bucket
             # The database first, then media: media files are only ever added, so every
             # file the dump refers to is in the archive.
             dump_database(engine, dump)
@@ -164,14 +177,21 @@ class Command(BaseCommand):
                 manifest_file.write_text(json.dumps(manifest, indent=2) + "\n")
                 tar.add(manifest_file, MANIFEST)
                 tar.add(dump, dump.name)
-                media_files = self.add_media(tar, media_root)
+                media_files = 0 if bucket else self.add_media(tar, media_root)
             # Renamed into place only when complete, so a failed run leaves no half archive.
             os.replace(partial, archive)
 
-        self.stdout.write(
-            f"Backed up the {engine} database {connection.settings_dict['NAME']!r} and "
-            f"{media_files} media file(s) from {media_root}."
-        )
+        if bucket:
+            self.stdout.write(
+                f"Backed up the {engine} database {connection.settings_dict['NAME']!r}. "
+                f"Media are in object storage ({bucket}) and NOT in this archive: keep them "
+                "with the bucket's versioning or its own backups."
+            )
+        else:
+            self.stdout.write(
+                f"Backed up the {engine} database {connection.settings_dict['NAME']!r} and "
+                f"{media_files} media file(s) from {media_root}."
+            )
         self.stdout.write(f"Archive: {archive} ({archive.stat().st_size:,} bytes)")
 
     def archive_path(self, path):

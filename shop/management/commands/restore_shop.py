@@ -19,6 +19,7 @@ from .backup_shop import (
     MANIFEST,
     STAGING_PREFIX,
     engine_of,
+    media_bucket,
     postgres_env,
     run_client,
     sqlite_copy,
@@ -139,6 +140,9 @@ class Command(BaseCommand):
         if connection.in_atomic_block:
             raise CommandError("restore_shop cannot run inside a database transaction.")
         media_root = Path(settings.MEDIA_ROOT)
+        # Media in object storage are the bucket's to keep (its versions); only the database
+        # is restored, and nothing on disk is touched.
+        bucket = media_bucket()
         with open_archive(archive) as tar:
             manifest = read_manifest(tar, archive)
             if manifest["engine"] != engine:
@@ -151,20 +155,29 @@ class Command(BaseCommand):
                 f"{manifest['shop_version']}, {engine} database."
             )
             if not yes:
+                also = (
+                    f"and in {media_root}"
+                    if not bucket
+                    else f"(media in {bucket} are left as they are)"
+                )
                 raise CommandError(
                     f"Restoring replaces everything in the database "
-                    f"{connection.settings_dict['NAME']!r} and in {media_root}. Stop the "
+                    f"{connection.settings_dict['NAME']!r} {also}. Stop the "
                     "shop's web and worker processes, then run again with --yes."
                 )
-            media_root.mkdir(parents=True, exist_ok=True)
+            if not bucket:
+                media_root.mkdir(parents=True, exist_ok=True)
             # Unpack everything before changing anything, so that a damaged archive or a
             # full disk leaves the shop as it was. Media is staged inside MEDIA_ROOT so
             # that moving it into place is a rename on the same file system.
-            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
+            staging = Path(
+                tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=None if bucket else media_root)
+            )
             try:
                 with tempfile.TemporaryDirectory(prefix="shop-restore-") as work:
                     members = tar.getmembers()
-                    media = [m for m in members if m.name.split("/")[0] == "media"]
+                    archived = [m for m in members if m.name.split("/")[0] == "media"]
+                    media = [] if bucket else archived
                     database = [m for m in members if m.name == DATABASE_FILES[engine]]
                     if len(database) != 1 or not database[0].isfile():
                         raise CommandError(f"{archive} is damaged: it holds no database.")
@@ -178,14 +191,23 @@ class Command(BaseCommand):
                     except tarfile.TarError as error:
                         raise CommandError(f"{archive} is damaged: {error}") from error
                     restore_database(engine, Path(work) / DATABASE_FILES[engine])
-                replace_media(media_root, staging / "media", staging)
+                if not bucket:
+                    replace_media(media_root, staging / "media", staging)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
 
-        self.stdout.write(
-            f"Restored the {engine} database {connection.settings_dict['NAME']!r} and "
-            f"{sum(m.isfile() for m in media)} media file(s) into {media_root}."
-        )
+        files = sum(m.isfile() for m in archived)
+        if bucket:
+            self.stdout.write(
+                f"Restored the {engine} database {connection.settings_dict['NAME']!r}. Media "
+                f"are in object storage ({bucket}) and were left as they are; the archive "
+                f"held {files} media file(s), not restored."
+            )
+        else:
+            self.stdout.write(
+                f"Restored the {engine} database {connection.settings_dict['NAME']!r} and "
+                f"{files} media file(s) into {media_root}."
+            )
         self.report_migrations(manifest)
 
     def report_migrations(self, manifest):
