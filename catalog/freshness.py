@@ -92,16 +92,21 @@ def _remember_changed_fields(sender, instance, update_fields=None, **_signal):
     if instance._state.adding or instance.pk is None:
         instance._fields_changed = None  # a new record: everything changed
         return
-    names = (
-        list(update_fields)
+    fields = (
+        [sender._meta.get_field(name) for name in update_fields]
         if update_fields
-        else [f.attname for f in sender._meta.concrete_fields if not f.generated]
+        else [f for f in sender._meta.concrete_fields if not f.generated]
     )
-    before = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+    # Compared by column (label_id, not the Label), reported by field name.
+    before = (
+        sender._base_manager.filter(pk=instance.pk).values(*(f.attname for f in fields)).first()
+    )
     if before is None:
         instance._fields_changed = None
         return
-    instance._fields_changed = {name for name in names if before[name] != getattr(instance, name)}
+    instance._fields_changed = {
+        f.name for f in fields if before[f.attname] != getattr(instance, f.attname)
+    }
 
 
 def _release_saved(sender, instance, **_signal):

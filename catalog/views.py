@@ -1,3 +1,5 @@
+from urllib.parse import parse_qsl
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -98,6 +100,10 @@ def render_catalog(request, catalog):
     paginator.count = catalog.total()  # counted once per state, not once per page
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = shows(request, page.object_list, *LISTINGS)
+    if not page.object_list or not _is_canonical(request, catalog, page):
+        # Typed-in variants (?sort=junk, ?page=999, a filter matching nothing) are
+        # answered but not cached, so that nobody can fill the cache with them.
+        page_cache.not_shareable(request)
     context = {
         "catalog": catalog,
         "page": page,
@@ -106,6 +112,14 @@ def render_catalog(request, catalog):
         "is_search": catalog.searching,
     }
     return render(request, "catalog/browse.html", context)
+
+
+def _is_canonical(request, catalog, page):
+    """Whether the query string is exactly the one this state's own links use."""
+    canonical = catalog.url(page=page.number if page.number > 1 else None)
+    # "Previous" from page 2 links to page=1, the same page as none.
+    given = [pair for pair in parse_qsl(request.GET.urlencode()) if pair != ("page", "1")]
+    return sorted(parse_qsl(canonical[1:])) == sorted(given)
 
 
 @page_cache.cached_page()
