@@ -1,6 +1,7 @@
 """Locale-aware formatting of money and dates, backed by Babel's CLDR data."""
 
 import datetime
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
@@ -17,7 +18,13 @@ def babel_locale(language=None):
 
 def format_money(amount: Decimal, currency: str, language=None) -> str:
     """ "£23.95" in English, "23,95 GBP" in Ukrainian: CLDR's form for the locale."""
-    return format_currency(amount, currency, locale=babel_locale(language))
+    return _formatted(Decimal(amount), currency, babel_locale(language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(amount: Decimal, currency: str, locale: str) -> str:
+    # A shop shows the same few hundred prices over and over: Babel formats each once.
+    return format_currency(amount, currency, locale=locale)
 
 
 def format_partial_date(value: datetime.date, precision: str, language=None) -> str:
