@@ -9,7 +9,6 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
 from .models import Currency
-from .money import forget_cached_rates
 
 NUL = "\x00"
 
@@ -104,16 +103,5 @@ for model, model_admin in [
 class CurrencyAdmin(StrictLookups, admin.ModelAdmin):
     list_display = ["code", "rate", "rate_set", "active", "position"]
     list_editable = ["rate", "active", "position"]
+    # Saving or deleting one refreshes prices everywhere (shop.money.rates_changed).
     readonly_fields = ["rate_set"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        forget_cached_rates()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        forget_cached_rates()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        forget_cached_rates()

@@ -7,4 +7,12 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save, pre_save
+
         from . import checks  # noqa: F401 - registers the deploy checks
+        from .models import Currency
+        from .money import rates_changed, remember_offer
+
+        pre_save.connect(remember_offer, sender=Currency, dispatch_uid="offer-rates")
+        post_save.connect(rates_changed, sender=Currency, dispatch_uid="fresh-rates")
+        post_delete.connect(rates_changed, sender=Currency, dispatch_uid="gone-rates")

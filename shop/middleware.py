@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .money import BASE_RATE, offered_rates
 
@@ -6,15 +7,19 @@ CURRENCY_COOKIE = "currency"
 
 
 class CurrencyMiddleware:
-    """Sets request.currency: the shopper's chosen currency, else the base currency."""
+    """Sets request.currency: the shopper's chosen currency, else the base currency.
+
+    Both it and request.offered_currencies are read from the rates on first use, so a
+    page served whole from the cache (shop.page_cache) never reads the rates at all.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        rates = offered_rates()
-        request.currency = rates.get(request.COOKIES.get(CURRENCY_COOKIE), BASE_RATE)
-        request.offered_currencies = list(rates)  # for the header switch, read once
+        chosen = request.COOKIES.get(CURRENCY_COOKIE)
+        request.currency = SimpleLazyObject(lambda: offered_rates().get(chosen, BASE_RATE))
+        request.offered_currencies = SimpleLazyObject(lambda: list(offered_rates()))
         return self.get_response(request)
 
 

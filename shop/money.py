@@ -6,10 +6,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.numbers import get_currency_precision
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
+from django.db.models.signals import post_save
 
+from .cache_keys import bump
 from .models import Currency
 
+# The version family of the offered currencies: every page shows them in its header.
+RATES = "rates"
 CACHE_KEY = "shop:currencies:v1"
 # The last rates read, kept without expiry: pages a cache can serve keep working
 # while the database is down, priced as they were a moment ago.
@@ -62,6 +66,33 @@ def offered_rates() -> dict[str, Rate]:
 
 def forget_cached_rates():
     cache.delete_many([CACHE_KEY, LAST_KNOWN_KEY])
+
+
+def rate_family(code: str) -> str:
+    """The version family of one currency's rate: the pages priced in it depend on it."""
+    return f"{RATES}:{code}"
+
+
+def remember_offer(sender, instance, **_signal):
+    """Before a currency is saved, note whether the list of offered currencies changes."""
+    before = sender.objects.filter(pk=instance.pk).values("active", "position").first()
+    instance._offer_changed = before != {"active": instance.active, "position": instance.position}
+
+
+def rates_changed(sender, instance, **signal):
+    """A currency was saved or deleted. Pages priced in it change; every page changes
+    when the currency switch's list does (a currency added, removed or reordered)."""
+    families = [rate_family(instance.code)]
+    if signal.get("signal") is not post_save or getattr(instance, "_offer_changed", True):
+        families.append(RATES)
+    _forget_rates(families)
+    # Again at commit, as catalog.freshness.changed explains.
+    transaction.on_commit(lambda: _forget_rates(families), robust=True)
+
+
+def _forget_rates(families):
+    forget_cached_rates()
+    bump(*families)
 
 
 def current_rate(code: str) -> Rate:

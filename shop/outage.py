@@ -14,7 +14,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 from django.template import context_processors
 from django.template.loader import render_to_string
@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 
 from .context_processors import site
+from .money import BASE_RATE
 from .request_log import loggable_path
 from .views import wants_json
 
@@ -129,6 +130,7 @@ def _page(request):
     not to query are called here, and `user` (a session and a user query) is left out.
     """
     try:
+        _price_without_database(request)
         context = {
             **context_processors.csrf(request),
             **context_processors.csp(request),
@@ -142,6 +144,15 @@ def _page(request):
         log.exception("The outage page could not be rendered; sent the plain one")
         html = PLAIN_PAGE
     return HttpResponse(html, status=503)
+
+
+def _price_without_database(request):
+    """The shopper's currency if the rates are still known (the cache keeps the last
+    ones read), else the base currency: the header must not need the database."""
+    try:
+        request.currency.code  # noqa: B018 - read now, while an error can be handled
+    except (AttributeError, DatabaseError):  # no rates, or no currency middleware yet
+        request.currency, request.offered_currencies = BASE_RATE, []
 
 
 def _is_checkout(request):

@@ -36,9 +36,14 @@ from django.utils.translation import get_language
 
 from .cache_keys import EPOCH, cache_key, version, versions
 from .cart_hint import cart_count
+from .middleware import CURRENCY_COOKIE
+from .money import BASE_RATE, RATES, rate_family
 
 # Bounds memory only: a page goes stale by its versions, not by this.
 PAGE_SECONDS = 60 * 60 * 24
+# Pages this process served lately, kept in its own memory as well: only their
+# versions are read from the shared cache, not their bytes.
+LOCAL_PAGES = 256
 
 
 @dataclass
@@ -113,8 +118,8 @@ def cached_page(*, params=()):
             if not _shareable_request(request, allowed):
                 return view(request, *args, **kwargs)
             key = _page_key(request)
-            page = cache.get(key)
-            if page is not None and _still_fresh(page):
+            page = _cached(key)
+            if page is not None:
                 return _respond(request, page.content, page.content_type)
             return _render_and_store(request, key, view, args, kwargs)
 
@@ -125,12 +130,15 @@ def cached_page(*, params=()):
 
 def _render_and_store(request, key, view, args, kwargs):
     epoch = version(EPOCH)
-    request.page_recipe = recipe = PageRecipe()
+    # Every page shows prices and the currency switch: it depends on the offered
+    # currencies and on the rate of the one it is priced in.
+    priced_in = request.COOKIES.get(CURRENCY_COOKIE) or BASE_RATE.code
+    request.page_recipe = recipe = PageRecipe(families={RATES, rate_family(priced_in)})
     try:
         response = view(request, *args, **kwargs)
     finally:
         request.page_recipe = None
-    if not _shareable_response(response, recipe):
+    if not _shareable_response(response, recipe) or not _currency_as_keyed(request):
         return _fill_response(request, response)
     built_from = versions(EPOCH, *recipe.families)
     # Stored only if nothing moved while the page was rendered (see the module doc).
@@ -141,6 +149,7 @@ def _render_and_store(request, key, view, args, kwargs):
         content_type = response.headers["Content-Type"]
         page = CachedPage(built_from, recipe.expires, content_type, response.content)
         cache.set(key, page, timeout)
+        _remember_locally(key, page)
     return _fill_response(request, response)
 
 
@@ -165,15 +174,49 @@ def _shareable_response(response, recipe) -> bool:
 
 
 def _page_key(request) -> str:
-    rate = request.currency
+    # The currency as the shopper's cookie names it, so that a page served from the
+    # cache reads no rates at all; the rates themselves are a version (RATES).
     return cache_key(
         "page",
         url=request.build_absolute_uri(),
         language=get_language(),
-        currency=rate.code,
-        rate=rate.rate,
-        currencies=request.offered_currencies,
+        currency=request.COOKIES.get(CURRENCY_COOKIE, ""),
     )
+
+
+def _currency_as_keyed(request) -> bool:
+    """Whether the page is priced in the currency its key names: a cookie naming no
+    offered currency gets base prices, which are not stored under that cookie's name."""
+    named = request.COOKIES.get(CURRENCY_COOKIE)
+    return named is None or named == request.currency.code
+
+
+_local: dict[str, CachedPage] = {}
+
+
+def _cached(key) -> CachedPage | None:
+    """The page under `key` if it is still fresh: from this process's memory when
+    it holds a fresh copy, else from the shared cache."""
+    page = _local.get(key)
+    if page is not None and _still_fresh(page):
+        return page
+    page = cache.get(key)
+    if page is not None and _still_fresh(page):
+        _remember_locally(key, page)
+        return page
+    return None
+
+
+def forget_local_pages():
+    """Empty this process's copies (the shared cache is the truth; tests start clean)."""
+    _local.clear()
+
+
+def _remember_locally(key, page):
+    _local.pop(key, None)
+    _local[key] = page  # dicts keep insertion order: the oldest entry is first
+    if len(_local) > LOCAL_PAGES:
+        del _local[next(iter(_local))]
 
 
 def _still_fresh(page: CachedPage) -> bool:

@@ -18,9 +18,13 @@ def english_by_default():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """No test sees what another one cached (exchange rates, for one)."""
+    from shop.page_cache import forget_local_pages
+
     cache.clear()
+    forget_local_pages()
     yield
     cache.clear()
+    forget_local_pages()
 
 
 def warm_shared_caches():

@@ -321,3 +321,14 @@ def test_the_lists_own_links_are_cached(client, db):
     for query in ("", "?sort=price", "?page=2", "?page=1"):
         client.get(f"/en/records/{query}")
     assert len(stored_pages()) == 4
+
+
+def test_a_newly_offered_currency_shows_in_the_switch_of_every_cached_page(client, db):
+    from shop.models import Currency
+
+    release = make_release(title="Kind of Blue", stock=5)
+    for url in ("/en/records/", release.get_absolute_url()):
+        assert '<option value="PLN"' not in client.get(url).content.decode()
+    Currency.objects.create(code="PLN", rate=Decimal("5.10"), active=True, position=9)
+    for url in ("/en/records/", release.get_absolute_url()):
+        assert '<option value="PLN"' in client.get(url).content.decode()
