@@ -2,14 +2,15 @@
 
 Usage (PostgreSQL on loopback with trust auth; Debian, as root if wrk is missing):
 
-    .venv/bin/python bench/http_bench.py [--seconds 15] [--rounds 3] [--redis [URL]]
+    .venv/bin/python bench/http_bench.py [--seconds 15] [--rounds 3] [--redis URL | --redis '']
         [--database-url postgres://postgres@127.0.0.1:5432/shop_http] [--smoke]
 
 It creates that database if it is missing, migrates it, collects static files if they are
 stale, and generates a 2,000-record synthetic catalogue (catalog.synthetic) unless it is
 there already. Then it starts two gunicorn servers with one command line (2 sync workers,
 no access log, free loopback ports): the shop with production settings (DEBUG off, the
-cache production would have: Redis with --redis, else each worker's own memory), and the
+cache production has: Redis, so whole pages are cached; --redis '' gives each worker its
+own memory and no page cache, the uncached path), and the
 project in bench/bare/ (startproject's settings and middleware, one small view, no
 database). The cookies of a shopper with one record in the cart come from a real
 add-to-cart POST.
@@ -47,6 +48,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import race  # bench/race.py, which also puts the project on sys.path
+import redis
 import requests
 from psycopg import sql
 
@@ -112,7 +114,9 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--smoke", action="store_true", help="1 round of 2 s: does it work?")
     parser.add_argument(
-        "--redis", nargs="?", const=REDIS_URL, help=f"cache in Redis (default {REDIS_URL})"
+        "--redis",
+        default=REDIS_URL,
+        help=f"the shared cache, as in production (default {REDIS_URL}); '' for none",
     )
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/shop_http")
     args = parser.parse_args()
@@ -150,6 +154,7 @@ def shop_environment(args):
     os.environ.pop("REDIS_URL", None)
     if args.redis:
         environment["REDIS_URL"] = args.redis
+        redis.Redis.from_url(args.redis).flushdb()  # nothing cached by an earlier run
     os.environ.update(environment)
     return os.environ.copy()
 
@@ -336,7 +341,11 @@ def conditions(args, wrk):
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True)
     version = subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split(" [")[0]
-    cache = f"Redis ({args.redis})" if args.redis else "per-process locmem (no REDIS_URL)"
+    cache = (
+        f"Redis ({args.redis}), whole-page cache on"
+        if args.redis
+        else "per-process locmem (no REDIS_URL), whole-page cache off"
+    )
     return [
         f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {head.stdout.strip()}"
         + (" with uncommitted changes" if dirty.stdout.strip() else ""),

@@ -13,3 +13,17 @@ def demo_payments_are_off(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def caches_are_shared(app_configs, **kwargs):
+    if not settings.REDIS_URL:
+        return [
+            Warning(
+                "No shared cache: each process keeps its own, so whole pages are not "
+                "cached, counts may lag between workers and rate limits multiply.",
+                hint="Set REDIS_URL so that every web and task process shares one cache.",
+                id="shop.W002",
+            )
+        ]
+    return []

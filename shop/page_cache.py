@@ -16,6 +16,7 @@ it was built from still has the version it had before the page was rendered; a
 page rendered while any family moved is not stored at all, since what it read
 may be older than the versions it would be stored under.
 
+It needs a cache every process shares (settings.PAGE_CACHE, on with REDIS_URL).
 Only pages that can be shared are cached: GET or HEAD, no signed-in user, a 200
 answer that sets no cookie of its own, and a query string of the parameters the
 view reads (anything else would let a stranger fill the cache with variants).
@@ -115,7 +116,7 @@ def cached_page(*, params=()):
 
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _shareable_request(request, allowed):
+            if not settings.PAGE_CACHE or not _shareable_request(request, allowed):
                 return view(request, *args, **kwargs)
             key = _page_key(request)
             page = _cached(key)
@@ -178,6 +179,8 @@ def _page_key(request) -> str:
     # cache reads no rates at all; the rates themselves are a version (RATES).
     return cache_key(
         "page",
+        # A new secret key means new markers: pages made with the old ones are not used.
+        holes=holes().csrf_token,
         url=request.build_absolute_uri(),
         language=get_language(),
         currency=request.COOKIES.get(CURRENCY_COOKIE, ""),

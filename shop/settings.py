@@ -205,7 +205,17 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for whole pages as well as counts and settings (Django's default is 300).
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Whole pages from the cache (shop.page_cache) are only as fresh as the versions every
+# process reads: on by default with a shared cache, and in development's single process.
+# Several workers each with their own memory would each keep their own stale copies.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL) or DEBUG)
 
 # Email: printed to the console in development, SMTP in production.
 MAILERS = {

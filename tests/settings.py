@@ -28,4 +28,6 @@ STORAGES = {
 # Serve static files from the apps' folders, as in development: no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One process, one cache: pages are cached as with Redis in production.
+PAGE_CACHE = True
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -12,6 +12,7 @@ PRODUCTION = {
     "DATABASE_URL": "sqlite:///:memory:",
     "STRIPE_SECRET_KEY": "sk_live_placeholder",
     "STRIPE_WEBHOOK_SECRET": "whsec_placeholder",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -69,6 +70,23 @@ def test_deploy_checks_are_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_checks_warn_without_a_shared_cache():
+    result = manage("check", "--deploy", **(PRODUCTION | {"REDIS_URL": ""}))
+    assert "shop.W002" in result.stderr
+    assert "Set REDIS_URL" in result.stderr
+
+
+def test_whole_pages_are_cached_only_with_a_shared_cache():
+    show = [
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.PAGE_CACHE)",
+    ]
+    assert manage(*show, **PRODUCTION).stdout.strip() == "True"
+    assert manage(*show, **(PRODUCTION | {"REDIS_URL": ""})).stdout.strip() == "False"
 
 
 def test_development_runs_without_any_secret():
