@@ -202,7 +202,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "shop.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {
