@@ -3,6 +3,11 @@
 Every state is a plain query string (?genre=jazz&decade=1950&sort=price), so any
 page can be shared and works without JavaScript. Each facet counts its values
 under all the *other* filters, so a shopper sees what each choice would give.
+
+Results, totals and facet counts come from the in-memory index (catalog.index),
+which answers any state in milliseconds. While the index is being built or
+rebuilt after a change, the same answers come from SQL, and facet counts and
+totals from SQL are cached per state.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +16,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models import Count, F, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -22,20 +26,23 @@ from shop.formatting import format_money
 from shop.parsing import clean_text, parse_amount, parse_whole
 
 from .freshness import listing_versions
+from .index import Releases, Selection, current_index
+from .index.columns import ORDERINGS, with_artist_sort, with_year
 from .models import Format, Genre, Release, ReleaseArtist
-from .search import search
+from .search import query_words, search
 
 FACET_LIMIT = 12
 FACET_CACHE_SECONDS = 300
 PRICE_EDGES = [Decimal(0), Decimal(20), Decimal(25), Decimal(30), Decimal(40)]  # pounds
 
-SORTS = {
-    "newest": (_("Newest"), ["-created", "-pk"]),
-    "price": (_("Price: low to high"), ["current_price", "pk"]),
-    "-price": (_("Price: high to low"), ["-current_price", "pk"]),
-    "title": (_("Title"), ["title", "pk"]),
-    "artist": (_("Artist"), ["artist_sort", "title", "pk"]),
+SORT_LABELS = {
+    "newest": _("Newest"),
+    "price": _("Price: low to high"),
+    "-price": _("Price: high to low"),
+    "title": _("Title"),
+    "artist": _("Artist"),
 }
+SORTS = {key: (label, ORDERINGS[key]) for key, label in SORT_LABELS.items()}
 RELEVANCE = "relevance"
 
 
@@ -57,20 +64,6 @@ class Facet:
     @property
     def selected(self):
         return next((v for v in self.values if v.selected), None)
-
-
-def annotated(queryset):
-    """A column that filters share: the (original) year."""
-    return queryset.annotate(
-        # EXTRACT gives a numeric on PostgreSQL: cast it, so decades divide as integers.
-        year=Coalesce("original_year", Cast(ExtractYear("released"), IntegerField())),
-    )
-
-
-def with_artist_sort(queryset):
-    """The first title artist's sort name, only when sorting by artist needs it."""
-    first_artist = ReleaseArtist.objects.filter(release=OuterRef("pk")).order_by("position")
-    return queryset.annotate(artist_sort=Subquery(first_artist.values("artist__sort_name")[:1]))
 
 
 class CatalogQuery:
@@ -97,23 +90,89 @@ class CatalogQuery:
         self.filters = {
             name: value for name in self.FILTERS if (value := _clean(params.get(name, "")))
         }
+        # Each filter's value as it is compared; a value that cannot be read filters nothing.
+        self.constraints = {
+            name: constraint
+            for name, value in self.filters.items()
+            if (constraint := self._constraint(name, value)) is not None
+        }
         default = RELEVANCE if self.searching else "newest"
         self.sort = params.get("sort", default)
         if self.sort not in SORTS and not (self.searching and self.sort == RELEVANCE):
             self.sort = default
 
+    def _constraint(self, name, value):
+        match name:
+            case "country":
+                return value.upper()
+            case "decade":
+                decade = parse_whole(value, low=1000, high=2990)
+                return decade if decade is not None and decade % 10 == 0 else None
+            case "price":
+                return self._price_range(value)
+            case "stock":
+                return True if value == "1" else None
+        return value
+
+    def _price_range(self, value):
+        """ "20-25" or "30-" in the shopper's currency -> (low, high or None) in base currency."""
+        low_text, _dash, high_text = value.partition("-")
+        low, high = parse_amount(low_text), parse_amount(high_text)
+        if low is None or (high_text and high is None):
+            return None
+        return self._to_base(low), None if high is None else self._to_base(high)
+
+    def _to_base(self, amount):
+        return amount / self.rate.rate
+
+    # Answers: from the index when it is to hand, else from SQL.
+
+    def results(self):
+        """The matching records in this state's order, for a Paginator."""
+        if self.selection is None:
+            return self._sql_results()
+        return Releases(self.selection, self.sort)
+
+    def total(self):
+        """How many records match."""
+        if self.selection is None:
+            return self._cached("total", lambda: self.filtered().count())
+        return len(self.selection.matching)
+
+    def facets(self):
+        """Every facet's values with their counts."""
+        if self.selection is None:
+            return self._cached("facets", lambda: self._count_facets(_SqlCounts(self)))
+        return self._count_facets(self.selection)
+
+    @cached_property
+    def selection(self):
+        """This state over the index, or None while the index is being (re)built."""
+        index = current_index(self.listing_versions)
+        if index is None:
+            return None
+        words = query_words(self.query) if self.searching else None
+        return Selection(index, constraints=self.constraints, words=words)
+
+    @cached_property
+    def listing_versions(self):
+        """Read once per request: the index, facets and totals share them."""
+        return listing_versions()
+
+    # SQL.
+
     def base(self):
-        releases = annotated(Release.objects.published())
+        releases = with_year(Release.objects.published())
         return search(releases, self.query) if self.searching else releases
 
     def filtered(self, *, skip=None):
         releases = self.base()
-        for name, value in self.filters.items():
+        for name, constraint in self.constraints.items():
             if name != skip:
-                releases = self._apply(releases, name, value)
+                releases = self._apply(releases, name, constraint)
         return releases
 
-    def results(self):
+    def _sql_results(self):
         releases = self.filtered().with_listing_data()
         if self.sort == RELEVANCE:
             return releases.order_by("search_rank", "-created", "-pk")
@@ -121,48 +180,27 @@ class CatalogQuery:
             releases = with_artist_sort(releases)
         return releases.order_by(*SORTS[self.sort][1])
 
-    def _apply(self, releases, name, value):
+    def _apply(self, releases, name, constraint):
         match name:
             case "genre" | "style":
-                return releases.filter(genres__slug=value)
+                return releases.filter(genres__slug=constraint)
             case "format":
-                return releases.filter(format=value)
+                return releases.filter(format=constraint)
             case "label":
-                return releases.filter(label__slug=value)
+                return releases.filter(label__slug=constraint)
             case "artist":
-                return releases.filter(release_artists__artist__slug=value)
+                return releases.filter(release_artists__artist__slug=constraint)
             case "collection":
-                return releases.filter(collection__slug=value)
+                return releases.filter(collection__slug=constraint)
             case "country":
-                return releases.filter(country=value.upper())
+                return releases.filter(country=constraint)
             case "decade":
-                decade = parse_whole(value, low=1000, high=2990)
-                if decade is None or decade % 10:
-                    return releases
-                return releases.filter(year__gte=decade, year__lt=decade + 10)
+                return releases.filter(year__gte=constraint, year__lt=constraint + 10)
             case "price":
-                return self._price_filter(releases, value)
+                return releases.filter(_price_q(*constraint))
             case "stock":
-                return releases.filter(stock__gt=0) if value == "1" else releases
+                return releases.filter(stock__gt=0)
         return releases
-
-    # Facets.
-
-    def facets(self):
-        """Facet counts, cached per state: counting 100,000 records costs hundreds of
-        milliseconds. The key carries the versions of what lists are made of
-        (catalog.freshness.LISTINGS), so a change to the catalogue, a price or what
-        is in stock is counted at once; the timeout only bounds memory."""
-        return self._cached("facets", self._count_facets)
-
-    def total(self):
-        """How many records match, cached like the facets."""
-        return self._cached("total", lambda: self.filtered().count())
-
-    @cached_property
-    def listing_versions(self):
-        """Read once per request: the facets and the total share them."""
-        return listing_versions()
 
     def cache_key(self, kind):
         """Everything facets and totals depend on; the sort and the page do not change them."""
@@ -178,6 +216,10 @@ class CatalogQuery:
         )
 
     def _cached(self, kind, compute):
+        """Counting 100,000 records in SQL costs hundreds of milliseconds: counts are cached
+        per state, under the versions of what lists are made of (catalog.freshness.LISTINGS),
+        so a change to the catalogue, a price or what is in stock is counted at once; the
+        timeout only bounds memory."""
         key = self.cache_key(kind)
         value = cache.get(key)
         if value is None:
@@ -185,97 +227,43 @@ class CatalogQuery:
             cache.set(key, value, FACET_CACHE_SECONDS)
         return value
 
-    def _count_facets(self):
+    # Facets, from counts by the index (Selection) or by SQL (_SqlCounts).
+
+    def _count_facets(self, counts):
+        formats, names = dict(Format.choices), dict(countries)
         return [
-            self._genre_facet("genre", _("Genre"), styles=False),
-            self._genre_facet("style", _("Style"), styles=True),
-            self._field_facet("format", _("Format"), "format", dict(Format.choices)),
-            self._related_facet("label", _("Label"), "label__slug", "label__name"),
-            self._artist_facet(),
-            self._decade_facet(),
-            self._field_facet("country", _("Country"), "country", dict(countries)),
-            self._related_facet(
+            self._facet("genre", _("Genre"), counts.top("genre", FACET_LIMIT)),
+            self._facet("style", _("Style"), counts.top("style", FACET_LIMIT)),
+            self._facet("format", _("Format"), _named(counts.top("format", FACET_LIMIT), formats)),
+            self._facet("label", _("Label"), counts.top("label", FACET_LIMIT)),
+            self._facet("artist", _("Artist"), counts.top("artist", FACET_LIMIT)),
+            self._facet("decade", _("Decade"), [(str(d), f"{d}s", n) for d, n in counts.decades()]),
+            self._facet("country", _("Country"), _named(counts.top("country", FACET_LIMIT), names)),
+            self._facet(
                 "collection",
                 pgettext_lazy("series", "Collection"),
-                "collection__slug",
-                "collection__name",
+                counts.top("collection", FACET_LIMIT),
             ),
-            self._price_facet(),
-            self._stock_facet(),
+            self._price_facet(counts),
+            self._facet(
+                "stock", _("Availability"), [("1", str(_("In stock only")), counts.in_stock())]
+            ),
         ]
 
-    def _genre_facet(self, name, label, *, styles):
-        ids = self.filtered(skip=name).values("pk")
-        rows = (
-            Genre.objects.filter(parent__isnull=not styles, releases__in=ids)
-            .values("slug", "name")
-            .annotate(n=Count("releases"))
-            .order_by("-n", "name")[:FACET_LIMIT]
-        )
-        return self._facet(name, label, [(r["slug"], r["name"], r["n"]) for r in rows])
-
-    def _field_facet(self, name, label, column, labels):
-        rows = (
-            self.filtered(skip=name)
-            .exclude(**{column: ""})
-            .values(column)
-            .annotate(n=Count("pk"))
-            .order_by("-n")[:FACET_LIMIT]
-        )
-        return self._facet(
-            name, label, [(r[column], str(labels.get(r[column], r[column])), r["n"]) for r in rows]
-        )
-
-    def _related_facet(self, name, label, slug, title):
-        rows = (
-            self.filtered(skip=name)
-            .exclude(**{f"{slug}__isnull": True})
-            .values(slug, title)
-            .annotate(n=Count("pk"))
-            .order_by("-n", title)[:FACET_LIMIT]
-        )
-        return self._facet(name, label, [(r[slug], r[title], r["n"]) for r in rows])
-
-    def _artist_facet(self):
-        ids = self.filtered(skip="artist").values("pk")
-        rows = (
-            ReleaseArtist.objects.filter(release__in=ids)
-            .values("artist__slug", "artist__name")
-            .annotate(n=Count("release"))
-            .order_by("-n", "artist__name")[:FACET_LIMIT]
-        )
-        return self._facet(
-            "artist", _("Artist"), [(r["artist__slug"], r["artist__name"], r["n"]) for r in rows]
-        )
-
-    def _decade_facet(self):
-        rows = (
-            self.filtered(skip="decade")
-            .exclude(year__isnull=True)
-            .annotate(decade=F("year") / 10 * 10)
-            .values("decade")
-            .annotate(n=Count("pk"))
-            .order_by("decade")
-        )
-        values = [(str(r["decade"]), f"{r['decade']}s", r["n"]) for r in rows]
-        return self._facet("decade", _("Decade"), values)
-
-    def _price_facet(self):
+    def _price_facet(self, counts):
         buckets = self._price_buckets()
-        counts = self.filtered(skip="price").aggregate(
-            **{
-                key: Count("pk", filter=self._price_q(low, high))
-                for key, (low, high, _) in buckets.items()
-            }
-        )
+        bands = [
+            (self._to_base(low), None if high is None else self._to_base(high))
+            for low, high, _text in buckets.values()
+        ]
         values = [
-            (key, text, counts[key]) for key, (_low, _high, text) in buckets.items() if counts[key]
+            (key, text, count)
+            for (key, (_low, _high, text)), count in zip(
+                buckets.items(), counts.price_counts(bands), strict=True
+            )
+            if count
         ]
         return self._facet("price", _("Price"), values)
-
-    def _stock_facet(self):
-        count = self.filtered(skip="stock").filter(stock__gt=0).count()
-        return self._facet("stock", _("Availability"), [("1", str(_("In stock only")), count)])
 
     def _price_buckets(self):
         """Round-number price bands in the shopper's currency, keyed "low-high"."""
@@ -289,17 +277,6 @@ class CatalogQuery:
                 text = f"{format_money(low, self.rate.code)} – {format_money(high, self.rate.code)}"
             buckets[key] = (low, high, text)
         return buckets
-
-    def _price_q(self, low, high):
-        q = Q(current_price__gte=low / self.rate.rate)
-        return q & Q(current_price__lt=high / self.rate.rate) if high is not None else q
-
-    def _price_filter(self, releases, value):
-        low_text, _dash, high_text = value.partition("-")
-        low, high = parse_amount(low_text), parse_amount(high_text)
-        if low is None or (high_text and high is None):
-            return releases
-        return releases.filter(self._price_q(low, high))
 
     def _facet(self, name, label, rows):
         selected = self.filters.get(name, "")
@@ -326,6 +303,91 @@ class CatalogQuery:
             else:
                 params[name] = value
         return "?" + urlencode(params) if params else "?"
+
+
+class _SqlCounts:
+    """Facet counts by SQL: one query per facet over the state's other filters."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+
+    def top(self, name, limit):
+        others = self.catalog.filtered(skip=name)
+        match name:
+            case "genre" | "style":
+                return self._genres(others, styles=name == "style", limit=limit)
+            case "artist":
+                return self._artists(others, limit)
+            case "label" | "collection":
+                return self._related(others, f"{name}__slug", f"{name}__name", limit)
+        return self._field(others, name, limit)
+
+    def _genres(self, others, *, styles, limit):
+        rows = (
+            Genre.objects.filter(parent__isnull=not styles, releases__in=others.values("pk"))
+            .values("slug", "name")
+            .annotate(n=Count("releases"))
+            .order_by("-n", "name")[:limit]
+        )
+        return [(r["slug"], r["name"], r["n"]) for r in rows]
+
+    def _artists(self, others, limit):
+        rows = (
+            ReleaseArtist.objects.filter(release__in=others.values("pk"))
+            .values("artist__slug", "artist__name")
+            .annotate(n=Count("release"))
+            .order_by("-n", "artist__name")[:limit]
+        )
+        return [(r["artist__slug"], r["artist__name"], r["n"]) for r in rows]
+
+    def _related(self, others, slug, title, limit):
+        rows = (
+            others.exclude(**{f"{slug}__isnull": True})
+            .values(slug, title)
+            .annotate(n=Count("pk"))
+            .order_by("-n", title)[:limit]
+        )
+        return [(r[slug], r[title], r["n"]) for r in rows]
+
+    def _field(self, others, column, limit):
+        rows = (
+            others.exclude(**{column: ""})
+            .values(column)
+            .annotate(n=Count("pk"))
+            .order_by("-n", column)[:limit]
+        )
+        return [(r[column], r[column], r["n"]) for r in rows]
+
+    def decades(self):
+        rows = (
+            self.catalog.filtered(skip="decade")
+            .exclude(year__isnull=True)
+            .annotate(decade=F("year") / 10 * 10)
+            .values("decade")
+            .annotate(n=Count("pk"))
+            .order_by("decade")
+        )
+        return [(r["decade"], r["n"]) for r in rows]
+
+    def price_counts(self, bands):
+        counts = self.catalog.filtered(skip="price").aggregate(
+            **{f"band{n}": Count("pk", filter=_price_q(*band)) for n, band in enumerate(bands)}
+        )
+        return [counts[f"band{n}"] for n in range(len(bands))]
+
+    def in_stock(self):
+        return self.catalog.filtered(skip="stock").filter(stock__gt=0).count()
+
+
+def _price_q(low, high):
+    """Priced from `low` to under `high` (None: no limit), in the base currency."""
+    q = Q(current_price__gte=low)
+    return q & Q(current_price__lt=high) if high is not None else q
+
+
+def _named(rows, names):
+    """Facet rows whose values are codes (formats, countries): shown by name."""
+    return [(value, str(names.get(value, value)), count) for value, _code, count in rows]
 
 
 def _clean(value: str) -> str:

@@ -4,15 +4,22 @@ Every release keeps `search_text`: its title, artists, label, catalogue number
 (also written without spaces and dashes), barcode, track titles and personnel,
 lower-cased and stripped of accents, with a space before every word. A query
 is normalised the same way and every query word must start a word of it, so
-"urtre" finds "Urtreger" but "so" does not find "Colossus". The same Python
-normalisation serves PostgreSQL, where a pg_trgm GIN index answers the LIKE
-lookups, and SQLite.
+"urtre" finds "Urtreger" but "so" does not find "Colossus".
+
+Results are ranked: every word in the headline (title and artists) first, then
+records containing the query as a phrase, then the rest; newest first within
+each. The same rules are written twice, side by side here: `search` for SQL
+(PostgreSQL, where a pg_trgm GIN index answers the LIKE lookups, and SQLite),
+used while the catalogue index is rebuilt, and `IndexedSearch` over the
+catalogue index's word lists (catalog.index.words), used otherwise.
 """
 
 import re
 import unicodedata
+from functools import cached_property
 
 from django.db.models import Case, IntegerField, Q, Value, When
+from pyroaring import BitMap
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -80,3 +87,56 @@ def search(queryset, query: str):
         output_field=IntegerField(),
     )
     return queryset.filter(matches).annotate(search_rank=rank)
+
+
+class IndexedSearch:
+    """`search` over the catalogue index: record numbers, which are in newest order.
+
+    A word's matches are the records with a word starting with it (a range of the
+    sorted vocabulary). The phrase is checked only when a page reaches past the
+    headline matches, and then only in the records that have every word whole.
+    """
+
+    def __init__(self, catalogue, words: list[str]):
+        self.catalogue, self.words = catalogue, words
+        self.matches = all_of(catalogue.text.prefixed(word) for word in words)
+
+    @cached_property
+    def in_headline(self):
+        return all_of(self.catalogue.headline.prefixed(word) for word in self.words)
+
+    def ranked(self, within: BitMap, start, stop) -> list[int]:
+        """Record numbers from `start` to `stop` of `within`, best ranked first."""
+        numbers = []
+        offset = 0
+        for tier in self._tiers(within):
+            if offset + len(tier) > start:
+                numbers += tier[max(start - offset, 0) : stop - offset]
+            offset += len(tier)
+            if offset >= stop:
+                break
+        return numbers
+
+    def _tiers(self, within):
+        first = within & self.in_headline
+        yield first
+        rest = within - first
+        phrase = self._phrase(rest)
+        yield phrase
+        yield rest - phrase
+
+    def _phrase(self, candidates):
+        text = self.catalogue.text
+        if len(self.words) == 1:
+            return candidates & text.exact(self.words[0])
+        candidates = all_of([candidates, *(text.exact(word) for word in self.words)])
+        return self.catalogue.texts.having(f" {' '.join(self.words)} ", candidates)
+
+
+def all_of(bitmaps) -> BitMap:
+    """The intersection of some bitmaps, smallest first; a new bitmap, never one stored.
+    Of none, nothing: a search without words finds nothing."""
+    ordered = sorted(bitmaps, key=len)
+    if not ordered:
+        return BitMap()
+    return ordered[0].intersection(*ordered[1:]) if len(ordered) > 1 else BitMap(ordered[0])

@@ -201,9 +201,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Cache: Redis when REDIS_URL is set, so that every web process shares it.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "shop.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "shop.redis_cache.SharedRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -212,6 +210,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# The catalogue index (catalog.index) is built in a thread of its own while requests
+# answer from SQL; off, the request that finds it out of date builds it.
+CATALOG_INDEX_IN_BACKGROUND = env.bool("CATALOG_INDEX_IN_BACKGROUND", default=True)
 # Whole pages from the cache (shop.page_cache) are only as fresh as the versions every
 # process reads: on by default with a shared cache, and in development's single process.
 # Several workers each with their own memory would each keep their own stale copies.

@@ -28,6 +28,9 @@ STORAGES = {
 # Serve static files from the apps' folders, as in development: no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests run inside transactions that another thread cannot see: build the index in the
+# request (tests/catalog/test_facet_index.py builds one in the background on purpose).
+CATALOG_INDEX_IN_BACKGROUND = False
 # One process, one cache: pages are cached as with Redis in production.
 PAGE_CACHE = True
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from catalog.freshness import catalogue_changed
 from catalog.synthetic import generate, remove_synthetic
 
 
@@ -21,4 +22,5 @@ class Command(BaseCommand):
         remove_synthetic()
         if not remove:
             generate(releases=releases, seed=seed, log=self.stdout.write)
+        catalogue_changed()  # bulk writes send no signals: running shops count afresh
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.0f} s."))
