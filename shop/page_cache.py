@@ -104,6 +104,32 @@ def not_shareable(request):
         request.page_recipe.shareable = False
 
 
+class PageCacheMiddleware:
+    """Answers for a page in the cache before the URL is resolved and the view runs.
+
+    It sits after the middleware that reads what the holes need (language, the CSRF
+    cookie, messages). An entry exists only for an address a `cached_page` view
+    stored, so a hit here is exactly a hit there; a request with a session goes on
+    to the view, which knows whether its user is signed in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            key = _page_key(request)
+            page = _cached(key)
+            if page is not None:
+                return _respond(request, page.content, page.content_type)
+            request.page_cache_missed = key  # the view need not look again
+        return self.get_response(request)
+
+
 def cached_page(*, params=()):
     """Serve the view's page from the cache when it can be shared.
 
@@ -118,10 +144,12 @@ def cached_page(*, params=()):
         def wrapper(request, *args, **kwargs):
             if not settings.PAGE_CACHE or not _shareable_request(request, allowed):
                 return view(request, *args, **kwargs)
-            key = _page_key(request)
-            page = _cached(key)
-            if page is not None:
-                return _respond(request, page.content, page.content_type)
+            key = getattr(request, "page_cache_missed", None)
+            if key is None:
+                key = _page_key(request)
+                page = _cached(key)
+                if page is not None:
+                    return _respond(request, page.content, page.content_type)
             return _render_and_store(request, key, view, args, kwargs)
 
         return wrapper

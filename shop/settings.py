@@ -70,14 +70,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A view that cannot reach the database answers 503, not 500 (shop.outage).
     "shop.outage.OutageMiddleware",
+    # Responses only: above the page cache, so that its pages get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Pages in the cache are answered here, before URL resolution (shop.page_cache).
+    "shop.page_cache.PageCacheMiddleware",
     "shop.middleware.CurrencyMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Past a rate limit, a view raises RateLimited and this answers 429 (shop.ratelimit).
     "shop.ratelimit.RateLimitMiddleware",
     # Last, as django-axes asks: locks out repeated failed logins.

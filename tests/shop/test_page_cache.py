@@ -332,3 +332,19 @@ def test_a_newly_offered_currency_shows_in_the_switch_of_every_cached_page(clien
     Currency.objects.create(code="PLN", rate=Decimal("5.10"), active=True, position=9)
     for url in ("/en/records/", release.get_absolute_url()):
         assert '<option value="PLN"' in client.get(url).content.decode()
+
+
+def test_a_page_from_the_cache_carries_the_same_headers_as_a_rendered_one(client, db):
+    release = make_release(title="Kind of Blue", stock=5)
+    rendered = client.get(release.get_absolute_url())
+    cached = Client().get(release.get_absolute_url())
+    for header in (
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Content-Language",
+        "Content-Type",
+    ):
+        assert cached[header] == rendered[header], header
+    assert "csrftoken" in cached.cookies
