@@ -1,6 +1,9 @@
+import secrets
+
 from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .releases import Release
@@ -17,13 +20,20 @@ def rendition_name(image_name, width):
     )
 
 
+def cover_upload_to(_image, filename):
+    """covers/<name>-<random>.<ext>. Renditions are named after the stem alone, so no two
+    uploads may share one: not even front.jpg and front.png, which storage keeps apart."""
+    stem, _dot, extension = filename.rpartition(".")
+    return f"covers/{slugify(stem)[:60] or 'cover'}-{secrets.token_hex(4)}.{extension.lower()}"
+
+
 class CoverImage(models.Model):
     """A photo or scan of the sleeve, labels or vinyl. The first one is the cover."""
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
         _("image"),
-        upload_to="covers/",
+        upload_to=cover_upload_to,
         width_field="width",
         height_field="height",
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],

@@ -5,6 +5,7 @@ from PIL import Image
 
 from catalog.images import make_renditions
 from catalog.models import CoverImage
+from catalog.models.images import rendition_name
 from tests.factories import image_file, make_release
 
 
@@ -46,3 +47,19 @@ def test_remaking_renditions_replaces_the_files(db):
 def test_an_image_without_renditions_uses_the_original(db):
     cover = CoverImage.objects.create(release=make_release(), image=image_file())
     assert cover.display_url == cover.image.url
+
+
+def test_two_covers_with_one_name_in_two_formats_keep_their_own_renditions(db):
+    jpeg = CoverImage.objects.create(
+        release=make_release(title="Kind of Blue"),
+        image=image_file("front.jpg", colour="#0000ff", image_format="JPEG"),
+    )
+    png = CoverImage.objects.create(
+        release=make_release(title="Blue Train"), image=image_file("front.png", colour="#ff0000")
+    )
+    make_renditions(jpeg)
+    make_renditions(png)
+
+    assert rendition_name(jpeg.image.name, 240) != rendition_name(png.image.name, 240)
+    with Image.open(Path(settings.MEDIA_ROOT) / rendition_name(jpeg.image.name, 240)) as blue:
+        assert blue.convert("RGB").getpixel((10, 10))[2] > 200  # still the blue cover
