@@ -89,6 +89,8 @@ def search_results(request):
     catalog = CatalogQuery(request.GET, rate=request.currency, query=query)
     if not query_words(query):
         # Nothing to search for: invite a query, and count or cache nothing.
+        if request.GET:
+            page_cache.not_shareable(request)  # "?q=!!!" and the like: one page is enough
         context = {"catalog": catalog, "page": None, "facets": [], "is_search": True}
         return render(request, "catalog/browse.html", context)
     return render_catalog(request, catalog)
