@@ -16,6 +16,9 @@ it was built from still has the version it had before the page was rendered; a
 page rendered while any family moved is not stored at all, since what it read
 may be older than the versions it would be stored under.
 
+PageCacheMiddleware answers hits before the URL is resolved; a miss goes on to the
+view, whose `cached_page` decorator renders and stores the page. Each process also
+keeps its recent pages' bytes, so a hit reads only versions from the shared cache.
 It needs a cache every process shares (settings.PAGE_CACHE, on with REDIS_URL).
 Only pages that can be shared are cached: GET or HEAD, no signed-in user, a 200
 answer that sets no cookie of its own, and a query string of the parameters the
