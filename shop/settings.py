@@ -167,7 +167,7 @@ LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=3)
 PRODUCT_PAGE_EXTRAS = "orders.product_page.shipping_facts"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")

@@ -48,13 +48,25 @@ def shared_redis():
     client.flushdb()
 
 
-@pytest.fixture
-def servers(transactional_db, starting_data, shared_redis, tmp_path, settings):
-    """Two servers, each with one worker, on the test database and one Redis database."""
-    # The servers check passwords with the production hashers, not the tests' quick one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    database = connection.settings_dict
-    environment = {
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """Production settings serve static files from collectstatic's manifest."""
+    root = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=PROJECT,
+        env={
+            **_server_environment(),
+            "DATABASE_URL": "sqlite:///:memory:",
+            "STATIC_ROOT": str(root),
+        },
+        check=True,
+    )
+    return root
+
+
+def _server_environment():
+    return {
         "PATH": str(Path(sys.executable).parent),
         "DJANGO_SETTINGS_MODULE": "shop.settings",
         "DEBUG": "false",
@@ -62,15 +74,26 @@ def servers(transactional_db, starting_data, shared_redis, tmp_path, settings):
         "SECRET_KEY": "two-servers-test-secret-key-shared-by-both-of-them",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SHOP_URL": "http://127.0.0.1",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        ),
         "REDIS_URL": REDIS_URL,
         "REQUEST_LOG": "false",
         "STRIPE_SECRET_KEY": "sk_test_unused",
         "STRIPE_WEBHOOK_SECRET": "whsec_test_unused",
         "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+    }
+
+
+@pytest.fixture
+def servers(transactional_db, starting_data, shared_redis, static_root, tmp_path, settings):
+    """Two servers, each with one worker, on the test database and one Redis database."""
+    # The servers check passwords with the production hashers, not the tests' quick one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    database = connection.settings_dict
+    environment = _server_environment() | {
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        "STATIC_ROOT": str(static_root),
     }
     started = [_start(environment, tmp_path / f"server-{n}.log") for n in (1, 2)]
     try:
