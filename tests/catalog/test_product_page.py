@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -30,7 +32,6 @@ def test_english_page_shows_the_seed_facts(client, seed):
         "Générique",
         "Chez Le Photographe du Motel",
         "Pierre Michelot",
-        "Regular price",
         "£23.95",
         "In stock",
         "Fontana",
@@ -49,13 +50,23 @@ def test_ukrainian_page_is_localized(client, seed):
     assert '<html lang="uk">' in page
     for fact in [
         "В наявності",
-        "Звичайна ціна",
         "23,95",
         "Італія",
         "2 лютого 2024\u202fр.",
         "Сторона A",
     ]:
         assert fact in page, fact
+
+
+def test_regular_price_is_named_only_beside_a_sale_price(client, seed):
+    page = client.get(product_url(seed)).content.decode()
+    assert "Regular price" not in page and "Sale price" not in page
+
+    seed.sale_price = Decimal("19.95")
+    seed.save()
+    page = client.get(product_url(seed)).content.decode()
+    assert "Sale price" in page and "Regular price" in page
+    assert "£19.95" in page and '<s class="price__regular">£23.95</s>' in page
 
 
 def test_tracklist_is_grouped_by_side_with_positions(client, seed):
