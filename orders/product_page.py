@@ -10,7 +10,7 @@ from catalog.structured_data import ShippingOffer
 from shop import page_cache
 
 from .freshness import SHIPPING
-from .shipping import method_summaries, shipping_config
+from .shipping import free_from_in, method_summaries, shipping_config
 
 
 def shipping_facts(request, release):
@@ -25,6 +25,9 @@ def shipping_facts(request, release):
         "shipping_box": {
             "methods": method_summaries(config=config, rate=rate, now=now),
             "free_method": config.free_shipping_method,
+            "free_from_local": free_from_in(config.free_shipping_method, rate)
+            if config.free_shipping_method
+            else None,
             "currency": rate.code,
         },
         "shipping_offers": _offers_home(config, rate),

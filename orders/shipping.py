@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel.numbers import get_currency_precision
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -111,6 +113,22 @@ def _load_config():
         closures=frozenset(ClosureDay.objects.values_list("date", flat=True)),
     )
     return ShippingConfig(zones=zones, methods=methods, calendar=calendar)
+
+
+def free_from_in(method: Method, rate: Rate) -> Decimal | None:
+    """The free-shipping threshold in the shopper's currency: the price of the smallest
+    basket that qualifies. None if the threshold is set in that currency."""
+    if method.free_from is None or method.free_from_rate.code == rate.code:
+        return None
+    base = method.free_from_rate.to_base(method.free_from)
+    cent = Decimal(1).scaleb(-get_currency_precision(settings.BASE_CURRENCY))
+    # Conversions round: step to the first base amount that reaches the threshold.
+    base -= 2 * cent
+    for _step in range(5):
+        if qualifies_for_free_shipping(method, base):
+            break
+        base += cent
+    return rate.convert(base)
 
 
 def qualifies_for_free_shipping(method: Method, base_subtotal: Decimal) -> bool:

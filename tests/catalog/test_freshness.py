@@ -308,14 +308,14 @@ def test_a_new_free_shipping_threshold_shows_on_product_pages_at_once(client, st
     blue_train = shelves["blue_train"]
     warm(client, page_of(blue_train), LIST)
     assert (
-        "Standard delivery is free on orders from US$100.00."
+        "Standard delivery is free on orders from £78.74 (US$100.00)."
         in read(client, page_of(blue_train))[0]
     )
 
     admin_change(staff, ShippingMethod.objects.get(kind="standard"), free_from="150.00")
 
     page = fresh(client, page_of(blue_train))
-    assert "Standard delivery is free on orders from US$150.00." in page
+    assert "Standard delivery is free on orders from £118.11 (US$150.00)." in page
     assert "US$100.00" not in page
     assert_cached(client, LIST)  # lists show no shipping
 

@@ -1,7 +1,15 @@
 from decimal import Decimal
 
-from orders.shipping import free_shipping_shortfall, shipping_config, shipping_options
-from shop.money import Rate
+import pytest
+
+from orders.shipping import (
+    free_from_in,
+    free_shipping_shortfall,
+    qualifies_for_free_shipping,
+    shipping_config,
+    shipping_options,
+)
+from shop.money import BASE_RATE, Rate
 
 POUNDS = Rate("GBP", Decimal(1))
 
@@ -74,6 +82,30 @@ def test_cart_estimate_tolerates_any_country_parameter(client, seed):
 
 def test_product_page_shipping_box_is_live(client, seed):
     page = client.get(seed.get_absolute_url()).content.decode()
-    assert "Standard delivery is free on orders from US$100.00." in page
+    assert "Standard delivery is free on orders from £78.74 (US$100.00)." in page
     assert "4–5 business days, from £3.95" in page
     assert "Arrives" in page
+
+
+@pytest.mark.parametrize(
+    ("currency", "language", "shown"),
+    [
+        ("USD", "en", "Standard delivery is free on orders from US$100.00."),
+        ("EUR", "en", "Standard delivery is free on orders from €92.13 (US$100.00)."),
+        ("GBP", "uk", "безкоштовно для замовлень від 78,74"),
+    ],
+)
+def test_the_free_shipping_threshold_is_in_the_shoppers_currency(
+    client, seed, currency, language, shown
+):
+    client.cookies["currency"] = currency
+    page = client.get(f"/{language}/records/{seed.slug}/").content.decode()
+    assert shown in page
+
+
+def test_a_basket_of_the_shown_threshold_ships_free_and_a_penny_less_does_not(db):
+    method = shipping_config().free_shipping_method
+    pounds = free_from_in(method, BASE_RATE)
+    assert pounds == Decimal("78.74")
+    assert qualifies_for_free_shipping(method, pounds)
+    assert not qualifies_for_free_shipping(method, pounds - Decimal("0.01"))
