@@ -195,9 +195,15 @@ def artist_detail(request, slug):
         biography_text=localized_text(ArtistTranslation.objects, "biography", get_language())
     )
     artist = get_object_or_404(artists, slug=slug)
-    releases = Release.objects.published().filter(artists=artist).with_listing_data()
-    releases = shows(request, releases, CATALOGUE)
-    return render(request, "catalog/artist_detail.html", {"artist": artist, "releases": releases})
+    published = Release.objects.published().with_listing_data().order_by("-created", "-pk")
+    # A sideman's page lists the records they are credited on, not "no records here".
+    appears_on = published.filter(credits__artist=artist).exclude(artists=artist).distinct()
+    context = {
+        "artist": artist,
+        "releases": shows(request, published.filter(artists=artist), CATALOGUE),
+        "appears_on": shows(request, appears_on),
+    }
+    return render(request, "catalog/artist_detail.html", context)
 
 
 @page_cache.cached_page()

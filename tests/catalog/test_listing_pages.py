@@ -1,6 +1,6 @@
 import pytest
 
-from catalog.models import ArtistTranslation, CollectionTranslation
+from catalog.models import ArtistTranslation, CollectionTranslation, Credit, Role
 from tests.factories import make_artist, make_collection, make_label, make_release
 
 
@@ -43,6 +43,32 @@ def test_artist_page_shows_biography_in_the_language_and_the_artists_records(cli
     assert "Kind of Blue" in english
     assert "Someone Else" not in english
     assert "Трубач." in client.get(f"/uk/artists/{miles.slug}/").content.decode()
+
+
+def test_a_sidemans_page_lists_the_records_they_play_on(client, db):
+    """Personnel links lead somewhere: Kenny Clarke is on the seed record's credits."""
+    miles, kenny = make_artist("Miles Davis"), make_artist("Kenny Clarke")
+    drums, _created = Role.objects.get_or_create(name="Drums")
+    ascenseur = make_release(title="Ascenseur Pour L'Echafaud", artists=[miles])
+    Credit.objects.create(release=ascenseur, artist=kenny, role=drums)
+    Credit.objects.create(release=ascenseur, artist=miles, role=drums)  # no double listing
+    make_release(title="Klook's Own Record", artists=[kenny])
+    make_release(title="Someone Else's Record")
+
+    english = client.get(kenny.get_absolute_url()).content.decode()
+    own, appears = english.split("Kenny Clarke also appears on")
+    assert "Klook&#x27;s Own Record" in own
+    assert "Ascenseur Pour L&#x27;Echafaud" in appears
+    assert "Someone Else" not in english
+    assert "No records here yet" not in english
+    ukrainian = client.get(f"/uk/artists/{kenny.slug}/").content.decode()
+    assert "Kenny Clarke також звучить на платівках" in ukrainian
+
+    only_a_sideman = make_artist("Pierre Michelot")
+    Credit.objects.create(release=ascenseur, artist=only_a_sideman, role=drums)
+    page = client.get(only_a_sideman.get_absolute_url()).content.decode()
+    assert "Records by Pierre Michelot" not in page and "No records here yet" not in page
+    assert "Ascenseur Pour L&#x27;Echafaud" in page
 
 
 def test_label_page_lists_records_with_catalogue_numbers(client, db):
