@@ -91,6 +91,17 @@ def product_json_ld(release, *, url, image_url, rate, sides, shipping=()):
     return _as_script_text(_without_empty(data))
 
 
+def breadcrumbs_json_ld(crumbs):
+    """A BreadcrumbList from (name, absolute URL) pairs; the last, the page itself,
+    may have no URL."""
+    items = [
+        _without_empty({"@type": "ListItem", "position": n, "name": str(name), "item": url})
+        for n, (name, url) in enumerate(crumbs, start=1)
+    ]
+    data = {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    return _as_script_text(data)
+
+
 def _artist(artist):
     return {"@type": "MusicGroup", "name": artist.name}
 

@@ -1,10 +1,11 @@
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ from .models import (
 from .models.translations import localized_text
 from .related import more_from
 from .search import MAX_QUERY_LENGTH, query_words
-from .structured_data import product_json_ld
+from .structured_data import breadcrumbs_json_ld, product_json_ld
 
 RECORDS_PER_PAGE = 24
 HOME_SHELF = 8
@@ -141,6 +142,7 @@ def render_product_page(request, release, *, question_form, status=200):
     for shelf in shelves.values():
         shows(request, shelf)
     page_cache.depends_on(request, CATALOGUE, release_family(release.pk))
+    breadcrumbs = product_breadcrumbs(release, genres, styles)
     context = {
         **extras,
         "release": release,
@@ -157,10 +159,26 @@ def render_product_page(request, release, *, question_form, status=200):
         ),
         "genres": genres,
         "styles": styles,
+        "breadcrumbs": breadcrumbs,
+        "breadcrumbs_json_ld": breadcrumbs_json_ld(
+            [(name, request.build_absolute_uri(link)) for name, link in breadcrumbs]
+            + [(release.full_title, url)]
+        ),
         "more_from": shelves,
         "question_form": question_form,
     }
     return render(request, "catalog/release_detail.html", context, status=status)
+
+
+def product_breadcrumbs(release, genres, styles):
+    """Home › Jazz › Cool Jazz: each step opens the list filtered that far."""
+    trail = [(_("Home"), reverse("catalog:home"))]
+    filters = {}
+    for name, group in (("genre", genres), ("style", styles)):
+        if group:
+            filters[name] = group[0].slug
+            trail.append((group[0].name, f"{reverse('catalog:release_list')}?{urlencode(filters)}"))
+    return trail
 
 
 def product_page_extras(request, release):

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from django.db import transaction
 
 from catalog import stock
-from catalog.models import Question
+from catalog.models import Genre, Question
 from tests.factories import add_image, make_release
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -145,3 +145,56 @@ def test_more_from_the_artist_label_and_collection_in_one_query(
     assert "More from the New Ermitage collection" in main and "Series Sibling" in main
     assert "More from Ermitage" in main and "Label Mate" in main
     assert "Unrelated" not in main and "Hidden Draft" not in main
+
+
+def all_json_ld(page):
+    return [
+        json.loads(m)
+        for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    ]
+
+
+def slugs():
+    return (
+        Genre.objects.get(name="Jazz").slug,
+        Genre.objects.get(name="Cool Jazz").slug,
+    )
+
+
+def test_breadcrumbs_lead_from_home_through_genre_and_style_to_the_record(client, seed):
+    jazz, cool = slugs()
+    page = client.get(seed.get_absolute_url()).content.decode()
+    trail = page[
+        page.index('<nav class="breadcrumbs"') : page.index(
+            "</nav>", page.index('<nav class="breadcrumbs"')
+        )
+    ]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', trail) == [
+        ("/en/", "Home"),
+        (f"/en/records/?genre={jazz}", "Jazz"),
+        (f"/en/records/?genre={jazz}&amp;style={cool}", "Cool Jazz"),
+    ]
+    assert '<li aria-current="page">Ascenseur Pour L&#x27;Echafaud</li>' in trail
+
+    (crumbs,) = [d for d in all_json_ld(page) if d["@type"] == "BreadcrumbList"]
+    names = [item["name"] for item in crumbs["itemListElement"]]
+    assert names == ["Home", "Jazz", "Cool Jazz", "Miles Davis – Ascenseur Pour L'Echafaud"]
+    assert [item["position"] for item in crumbs["itemListElement"]] == [1, 2, 3, 4]
+    assert crumbs["itemListElement"][2]["item"] == (
+        f"http://testserver/en/records/?genre={jazz}&style={cool}"
+    )
+    # Each step opens a list that holds the record.
+    for link in (f"/en/records/?genre={jazz}", f"/en/records/?genre={jazz}&style={cool}"):
+        assert "Ascenseur Pour L&#x27;Echafaud" in client.get(link).content.decode()
+
+
+def test_genre_style_and_country_open_the_filtered_list(client, seed):
+    jazz, cool = slugs()
+    page = client.get(f"/uk/records/{seed.slug}/").content.decode()
+    assert f'<a href="/uk/records/?genre={jazz}">' in page
+    assert f'<a href="/uk/records/?style={cool}">' in page
+    assert '<a href="/uk/records/?country=IT">Італія</a>' in page
+    assert 'aria-label="Навігаційний ланцюжок"' in page
+    assert (
+        "Ascenseur Pour L&#x27;Echafaud" in client.get("/uk/records/?country=IT").content.decode()
+    )
