@@ -61,6 +61,9 @@ def test_a_sidemans_page_lists_the_records_they_play_on(client, db):
     assert "Ascenseur Pour L&#x27;Echafaud" in appears
     assert "Someone Else" not in english
     assert "No records here yet" not in english
+    miles_page = client.get(miles.get_absolute_url()).content.decode()
+    assert "also appears on" not in miles_page  # credited on his own record: listed once
+    assert miles_page.count('class="release-card"') == 1
     ukrainian = client.get(f"/uk/artists/{kenny.slug}/").content.decode()
     assert "Kenny Clarke також звучить на платівках" in ukrainian
 
