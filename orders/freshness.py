@@ -3,7 +3,8 @@
 Zones, methods, prices, the dispatch calendar and the currencies of free-shipping
 thresholds all feed the product page's shipping box. Saving or deleting any of
 them, from the admin or anywhere else, forgets the cached settings and moves the
-SHIPPING version that cached product pages depend on, once the change commits.
+SHIPPING version that cached product pages depend on: at once, and again when the
+change commits (catalog.freshness.changed says why).
 """
 
 from django.db import transaction
