@@ -22,6 +22,7 @@ from catalog.images import make_renditions
 from catalog.models import CoverImage, Release
 from orders.models import Order
 from tests.factories import add_image, make_order, make_release
+from tests.ops.sessions import end_other_sessions
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_ENGINE = {"sqlite": "postgresql", "postgresql": "sqlite"}
@@ -32,13 +33,7 @@ def alone_on_the_database(transactional_db):
     """Restore refuses while other sessions are connected, as an operator's would. Earlier
     tests in this process leave some (the live server's thread, worker threads): end them,
     as the operator stops the web and worker processes first."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                "AND backend_type = 'client backend'"
-            )
+    end_other_sessions()
 
 
 @pytest.fixture

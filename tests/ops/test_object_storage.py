@@ -17,7 +17,6 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
@@ -30,6 +29,7 @@ from shop.storage import CACHE_CONTROL
 from tests.catalog.test_admin import new_release_form
 from tests.factories import add_image, image_file, make_release
 from tests.object_storage import LocalS3, media_in
+from tests.ops.sessions import end_other_sessions
 from tests.shop.test_settings import PRODUCTION, manage
 
 WIDTHS = (240, 480, 960)
@@ -264,13 +264,7 @@ def test_leaving_the_bucket_settings_puts_media_back_on_disk(local_s3, tmp_path)
 @pytest.fixture
 def alone_on_the_database(transactional_db):
     """Restore refuses while other sessions are connected (see tests/ops/test_backup.py)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                "AND backend_type = 'client backend'"
-            )
+    end_other_sessions()
 
 
 def run(command, *args):
