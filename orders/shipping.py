@@ -2,7 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from babel.numbers import get_currency_precision
 from django.conf import settings
@@ -120,11 +120,10 @@ def free_from_in(method: Method, rate: Rate) -> Decimal | None:
     basket that qualifies. None if the threshold is set in that currency."""
     if method.free_from is None or method.free_from_rate.code == rate.code:
         return None
-    base = method.free_from_rate.to_base(method.free_from)
     cent = Decimal(1).scaleb(-get_currency_precision(settings.BASE_CURRENCY))
-    # Conversions round: step to the first base amount that reaches the threshold.
-    base -= 2 * cent
-    for _step in range(5):
+    base = (method.free_from / method.free_from_rate.rate).quantize(cent, rounding=ROUND_FLOOR)
+    # Conversions round to the cent: the first qualifying basket is at most a few cents up.
+    for _cent in range(3):
         if qualifies_for_free_shipping(method, base):
             break
         base += cent

@@ -8,6 +8,7 @@ through one server and read the result from the other at once.
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,7 @@ def _wait_for_port(process, log_path):
                 return port
             except requests.ConnectionError:
                 pass
-        subprocess.run(["sleep", "0.1"], check=True)
+        time.sleep(0.1)
     pytest.fail(f"server did not start:\n{log_path.read_text()}")
 
 
