@@ -8,6 +8,8 @@ Results, totals and facet counts come from the in-memory index (catalog.index),
 which answers any state in milliseconds. While the index is being built or
 rebuilt after a change, the same answers come from SQL, and facet counts and
 totals from SQL are cached per state.
+
+In every order, records with nothing for sale come after those a shopper can buy.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -26,12 +28,40 @@ from shop.formatting import format_money
 from shop.parsing import clean_text, parse_amount, parse_whole
 
 from .freshness import listing_versions
+from .genres import genre_names_by_slug, localized_genres
 from .index import Releases, Selection, current_index
 from .index.columns import ORDERINGS, with_artist_sort, with_year
 from .models import Format, Genre, Release, ReleaseArtist
+from .models.queries import sold_out
 from .search import query_words, search
 
 FACET_LIMIT = 12
+FACET_LABELS = {
+    "genre": _("Genre"),
+    "style": _("Style"),
+    "format": _("Format"),
+    "label": _("Label"),
+    "artist": _("Artist"),
+    "decade": _("Decade"),
+    "country": _("Country"),
+    "collection": pgettext_lazy("series", "Collection"),
+    "price": _("Price"),
+    "stock": _("Availability"),
+}
+# "Show all" lists a facet's values up to this many: every artist of a large shop would
+# be a page of its own, and nobody scrolls past a few hundred names.
+FACET_ALL_LIMIT = 300
+# Facets with a "Show all" link, and its words; decades and prices are few by nature.
+SHOW_ALL = {
+    "genre": _("Show all genres"),
+    "style": _("Show all styles"),
+    "format": _("Show all formats"),
+    "label": _("Show all labels"),
+    "artist": _("Show all artists"),
+    "country": _("Show all countries"),
+    "collection": _("Show all collections"),
+}
+EXPANDABLE_FACETS = tuple(SHOW_ALL)
 FACET_CACHE_SECONDS = 300
 PRICE_EDGES = [Decimal(0), Decimal(20), Decimal(25), Decimal(30), Decimal(40)]  # pounds
 
@@ -60,10 +90,21 @@ class Facet:
     name: str
     label: str
     values: list = field(default_factory=list)
+    more_url: str = ""  # "Show all", when values were left off
+    more_label: str = ""
+    fewer_url: str = ""  # "Show fewer", when all are shown
 
     @property
     def selected(self):
         return next((v for v in self.values if v.selected), None)
+
+    def narrows(self, total):
+        """Whether choosing a value could change the results: a facet whose one value
+        holds every record (one label, one country) only takes room."""
+        if len(self.values) != 1:
+            return bool(self.values)
+        only = self.values[0]
+        return only.selected or only.count < total
 
 
 class CatalogQuery:
@@ -100,6 +141,14 @@ class CatalogQuery:
         self.sort = params.get("sort", default)
         if self.sort not in SORTS and not (self.searching and self.sort == RELEVANCE):
             self.sort = default
+        # The one facet whose values are all shown ("Show all"), if any.
+        more = params.get("more", "")
+        self.expanded = more if more in EXPANDABLE_FACETS else None
+
+    @property
+    def active_filter_count(self):
+        """For the phone's "Filters (2)" button."""
+        return len(self.filters)
 
     def _constraint(self, name, value):
         match name:
@@ -140,10 +189,60 @@ class CatalogQuery:
         return len(self.selection.matching)
 
     def facets(self):
-        """Every facet's values with their counts."""
+        """The facets worth showing, each with its values and their counts."""
         if self.selection is None:
-            return self._cached("facets", lambda: self._count_facets(_SqlCounts(self)))
-        return self._count_facets(self.selection)
+            facets = self._cached("facets", lambda: self._count_facets(_SqlCounts(self)))
+        else:
+            facets = self._count_facets(self.selection)
+        total = self.total()
+        return [facet for facet in facets if facet.narrows(total)]
+
+    def removals(self, facets):
+        """Each chosen filter as (facet, value as shown, query string without it): the
+        ways out of an empty result."""
+        shown = {facet.name: facet.selected for facet in facets}
+        return [
+            (
+                FACET_LABELS[name],
+                chosen.label if (chosen := shown.get(name)) else self._label_of(name, value),
+                self.url(**{name: None}),
+            )
+            for name, value in self.filters.items()
+        ]
+
+    def _label_of(self, name, value):
+        """A chosen value's name, as its facet would show it, when the facet lists it not."""
+        match name:
+            case "genre" | "style":
+                return genre_names_by_slug(get_language()).get(value, value)
+            case "format":
+                return dict(Format.choices).get(value, value)
+            case "country":
+                return dict(countries).get(value.upper(), value)
+            case "decade":
+                return f"{value}s"
+            case "price":
+                return self._price_buckets().get(value, (None, None, value))[2]
+            case "stock":
+                return str(_("In stock only"))
+        if self.selection is not None:
+            values = self.selection.index.values(name)
+            n = values.by_key.get(value)
+            return values.labels[n] if n is not None else value
+        return value
+
+    def narrower_searches(self, limit=4):
+        """For a search that found nothing: each of its words that finds records alone,
+        as (word, query string, count)."""
+        words = query_words(self.query) if self.searching else []
+        if len(words) < 2:
+            return []
+        found = []
+        for word in words[:limit]:
+            alone = CatalogQuery({}, rate=self.rate, query=word)
+            if count := alone.total():
+                found.append((word, alone.url(), count))
+        return found
 
     @cached_property
     def selection(self):
@@ -173,12 +272,14 @@ class CatalogQuery:
         return releases
 
     def _sql_results(self):
+        """Records with copies for sale come first in every sort; a search keeps its best
+        matches first, each rank with its sold-out records last (as the index does)."""
         releases = self.filtered().with_listing_data()
         if self.sort == RELEVANCE:
-            return releases.order_by("search_rank", "-created", "-pk")
+            return releases.order_by("search_rank", sold_out(), "-created", "-pk")
         if self.sort == "artist":
             releases = with_artist_sort(releases)
-        return releases.order_by(*SORTS[self.sort][1])
+        return releases.sold_out_last(*SORTS[self.sort][1])
 
     def _apply(self, releases, name, constraint):
         match name:
@@ -209,6 +310,7 @@ class CatalogQuery:
             mode="search" if self.searching else "browse",
             query=self.query,
             filters=self.filters,
+            expanded=self.expanded,
             language=get_language(),
             currency=self.rate.code,
             rate=self.rate.rate,
@@ -231,23 +333,24 @@ class CatalogQuery:
 
     def _count_facets(self, counts):
         formats, names = dict(Format.choices), dict(countries)
+
+        def top(name, labels=None):
+            # One more than is shown tells whether to offer "Show all".
+            limit = FACET_ALL_LIMIT if name == self.expanded else FACET_LIMIT + 1
+            rows = counts.top(name, limit)
+            return _named(rows, labels) if labels is not None else rows
+
         return [
-            self._facet("genre", _("Genre"), counts.top("genre", FACET_LIMIT)),
-            self._facet("style", _("Style"), counts.top("style", FACET_LIMIT)),
-            self._facet("format", _("Format"), _named(counts.top("format", FACET_LIMIT), formats)),
-            self._facet("label", _("Label"), counts.top("label", FACET_LIMIT)),
-            self._facet("artist", _("Artist"), counts.top("artist", FACET_LIMIT)),
-            self._facet("decade", _("Decade"), [(str(d), f"{d}s", n) for d, n in counts.decades()]),
-            self._facet("country", _("Country"), _named(counts.top("country", FACET_LIMIT), names)),
-            self._facet(
-                "collection",
-                pgettext_lazy("series", "Collection"),
-                counts.top("collection", FACET_LIMIT),
-            ),
+            self._facet("genre", localized_genres(top("genre"), get_language())),
+            self._facet("style", localized_genres(top("style"), get_language())),
+            self._facet("format", top("format", formats)),
+            self._facet("label", top("label")),
+            self._facet("artist", top("artist")),
+            self._facet("decade", [(str(d), _decade(d), n) for d, n in counts.decades()]),
+            self._facet("country", top("country", names)),
+            self._facet("collection", top("collection")),
             self._price_facet(counts),
-            self._facet(
-                "stock", _("Availability"), [("1", str(_("In stock only")), counts.in_stock())]
-            ),
+            self._facet("stock", [("1", str(_("In stock only")), counts.in_stock())]),
         ]
 
     def _price_facet(self, counts):
@@ -263,11 +366,12 @@ class CatalogQuery:
             )
             if count
         ]
-        return self._facet("price", _("Price"), values)
+        return self._facet("price", values)
 
     def _price_buckets(self):
         """Round-number price bands in the shopper's currency, keyed "low-high"."""
-        edges = sorted({_round_nicely(self.rate.convert(edge)) for edge in PRICE_EDGES})
+        # Band edges are bounds, not prices: exchanged, not rounded by the price rule.
+        edges = sorted({_round_nicely(self.rate.exchange(edge)) for edge in PRICE_EDGES})
         buckets = {}
         for low, high in zip(edges, [*edges[1:], None], strict=True):
             key = f"{low}-{high or ''}"
@@ -278,9 +382,15 @@ class CatalogQuery:
             buckets[key] = (low, high, text)
         return buckets
 
-    def _facet(self, name, label, rows):
+    def _facet(self, name, rows):
         selected = self.filters.get(name, "")
-        facet = Facet(name=name, label=label)
+        facet = Facet(name=name, label=FACET_LABELS[name])
+        if name == self.expanded:
+            facet.fewer_url = self.url(more=None)
+        elif name in EXPANDABLE_FACETS and len(rows) > FACET_LIMIT:
+            rows = rows[:FACET_LIMIT]
+            facet.more_url = self.url(more=name)
+            facet.more_label = SHOW_ALL[name]
         for value, text, count in rows:
             value = str(value)
             chosen = value.lower() == selected.lower()
@@ -291,12 +401,22 @@ class CatalogQuery:
             )
         return facet
 
+    @property
+    def genre_heading(self):
+        """The chosen style's or genre's name in the page's language ("Кул-джаз"), for the
+        heading and title of a list filtered by it; None for other lists."""
+        names = genre_names_by_slug(get_language())
+        chosen = (names.get(self.filters.get(name)) for name in ("style", "genre"))
+        return next((name for name in chosen if name), None)
+
     def url(self, **changes):
         """This state's query string with some parameters changed (None removes one)."""
         params = {"q": self.query} if self.searching else {}
         params |= self.filters
         if self.sort not in ("newest", RELEVANCE):
             params["sort"] = self.sort
+        if self.expanded:
+            params["more"] = self.expanded
         for name, value in changes.items():
             if value is None:
                 params.pop(name, None)
@@ -383,6 +503,11 @@ def _price_q(low, high):
     """Priced from `low` to under `high` (None: no limit), in the base currency."""
     q = Q(current_price__gte=low)
     return q & Q(current_price__lt=high) if high is not None else q
+
+
+def _decade(year):
+    """1950 -> "1950s", "1950-ті"."""
+    return pgettext("decade", "%(year)ss") % {"year": year}
 
 
 def _named(rows, names):

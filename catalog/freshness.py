@@ -14,6 +14,7 @@ touches, once it is committed:
 - CATALOGUE: everything else a list is made of: which records are published,
   their titles, artists, labels, genres, formats, years, collections and
   search text. Rare, and it refreshes every list.
+- HOME: what only the home page shows, the staff picks and their notes.
 
 So a busy shop's sales and stock edits re-render only the pages that show the
 records concerned, and the rest is still served from the cache.
@@ -29,8 +30,11 @@ from .models.translations import Translation
 CATALOGUE = "catalogue"
 PRICES = "catalogue:prices"
 STOCK = "catalogue:stock"
+HOME = "catalogue:home"
 # What every list, facet count and total depends on.
 LISTINGS = (CATALOGUE, PRICES, STOCK)
+# The names of genres and styles in each language (catalog.genres); CATALOGUE moves too.
+GENRE_NAMES = "catalogue:genre-names"
 
 PRICE_FIELDS = frozenset({"price", "sale_price"})
 # Fields that show on the record's own page and cards, and nowhere else:
@@ -48,6 +52,10 @@ RECORD_ONLY_FIELDS = PRICE_FIELDS | {
     "max_per_order",
     "updated",
 }
+
+
+# A track's audio clip: played on its record's page only, never listed or searched.
+CLIP_FIELDS = frozenset({"clip", "clip_duration"})
 
 
 def release_family(pk) -> str:
@@ -73,6 +81,10 @@ def catalogue_changed(**_signal):
     changed(CATALOGUE)
 
 
+def genre_names_changed(**_signal):
+    changed(GENRE_NAMES)
+
+
 def stock_changed(stock: dict[int, tuple[int, int]]):
     """Stock moved for these records (id -> (before, after)). Each record's version
     moves; STOCK moves only if one of them ran out or came back."""
@@ -82,13 +94,17 @@ def stock_changed(stock: dict[int, tuple[int, int]]):
     changed(*families)
 
 
+def home_changed(**_signal):
+    changed(HOME)
+
+
 def record_changed(*pks):
     """Something shown about these records changed (e.g. copies held for checkouts)."""
     changed(*(release_family(pk) for pk in pks))
 
 
 def _remember_changed_fields(sender, instance, update_fields=None, **_signal):
-    """Before a record is saved, note which of its fields differ from the database."""
+    """Before a record (or track) is saved, note which of its fields differ from the database."""
     if instance._state.adding or instance.pk is None:
         instance._fields_changed = None  # a new record: everything changed
         return
@@ -125,6 +141,14 @@ def _release_deleted(sender, instance, **_signal):
     changed(release_family(instance.pk), *LISTINGS)
 
 
+def _track_saved(sender, instance, **_signal):
+    fields = getattr(instance, "_fields_changed", None)
+    if fields is not None and fields <= CLIP_FIELDS:
+        changed(release_family(instance.release_id))
+    else:
+        changed(CATALOGUE)
+
+
 def _part_of_record_changed(sender, instance, **_signal):
     """A cover, translation or question shows on one record's page and cards only."""
     pk = instance.parent_id if isinstance(instance, Translation) else instance.release_id
@@ -149,6 +173,8 @@ def connect_signals():
         ReleaseTranslation,
         Role,
         RoleTranslation,
+        StaffPick,
+        StaffPickTranslation,
         Track,
     )
 
@@ -169,7 +195,6 @@ def connect_signals():
         GenreTranslation,
         Collection,
         CollectionTranslation,
-        Track,
         Credit,
         CompanyCredit,
         Role,
@@ -179,6 +204,20 @@ def connect_signals():
         uid = model.__name__
         post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"fresh-{uid}")
         post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"gone-{uid}")
+    # Tracks are found by search, except their clips, which only their record's page plays.
+    pre_save.connect(_remember_changed_fields, sender=Track, dispatch_uid="fresh-track-diff")
+    post_save.connect(_track_saved, sender=Track, dispatch_uid="fresh-Track")
+    post_delete.connect(catalogue_changed, sender=Track, dispatch_uid="gone-Track")
     m2m_changed.connect(
         catalogue_changed, sender=Release.genres.through, dispatch_uid="fresh-genres"
     )
+    # Staff picks show on the home page only: the lists and the index keep their version.
+    for model in (StaffPick, StaffPickTranslation):
+        uid = model.__name__
+        post_save.connect(home_changed, sender=model, dispatch_uid=f"fresh-{uid}")
+        post_delete.connect(home_changed, sender=model, dispatch_uid=f"gone-{uid}")
+    # A genre's name, in any language: the cached table of names is read afresh.
+    for model in (Genre, GenreTranslation):
+        uid = model.__name__
+        post_save.connect(genre_names_changed, sender=model, dispatch_uid=f"names-{uid}")
+        post_delete.connect(genre_names_changed, sender=model, dispatch_uid=f"names-gone-{uid}")

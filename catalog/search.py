@@ -7,11 +7,12 @@ is normalised the same way and every query word must start a word of it, so
 "urtre" finds "Urtreger" but "so" does not find "Colossus".
 
 Results are ranked: every word in the headline (title and artists) first, then
-records containing the query as a phrase, then the rest; newest first within
-each. The same rules are written twice, side by side here: `search` for SQL
-(PostgreSQL, where a pg_trgm GIN index answers the LIKE lookups, and SQLite),
-used while the catalogue index is rebuilt, and `IndexedSearch` over the
-catalogue index's word lists (catalog.index.words), used otherwise.
+records containing the query as a phrase, then the rest; within each, records
+in stock before sold-out ones, newest first. The same rules are written twice,
+side by side here: `search` for SQL (PostgreSQL, where a pg_trgm GIN index
+answers the LIKE lookups, and SQLite), used while the catalogue index is
+rebuilt, and `IndexedSearch` over the catalogue index's word lists
+(catalog.index.words), used otherwise.
 """
 
 import re
@@ -105,11 +106,15 @@ class IndexedSearch:
     def in_headline(self):
         return all_of(self.catalogue.headline.prefixed(word) for word in self.words)
 
-    def ranked(self, within: BitMap, start, stop) -> list[int]:
-        """Record numbers from `start` to `stop` of `within`, best ranked first."""
+    def ranked(self, within: BitMap, start, stop, *, first=None) -> list[int]:
+        """Record numbers from `start` to `stop` of `within`, best ranked first; within
+        a rank, those in `first` (the records in stock) before the others."""
+        tiers = self._tiers(within)
+        if first is not None:
+            tiers = (part for tier in tiers for part in (tier & first, tier - first))
         numbers = []
         offset = 0
-        for tier in self._tiers(within):
+        for tier in tiers:
             if offset + len(tier) > start:
                 numbers += tier[max(start - offset, 0) : stop - offset]
             offset += len(tier)

@@ -4,6 +4,7 @@ import datetime
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import urljoin
 
 from django.utils.safestring import mark_safe
 
@@ -74,7 +75,7 @@ def product_json_ld(release, *, url, image_url, rate, sides, shipping=()):
             "@type": "ItemList",
             "numberOfItems": sum(len(tracks) for _side, tracks in sides),
             "itemListElement": [
-                {"@type": "ListItem", "position": n, "item": _track(track)}
+                {"@type": "ListItem", "position": n, "item": _track(track, url)}
                 for n, track in enumerate((t for _side, tracks in sides for t in tracks), start=1)
             ],
         },
@@ -106,12 +107,26 @@ def _artist(artist):
     return {"@type": "MusicGroup", "name": artist.name}
 
 
-def _track(track):
+def _track(track, page_url):
     recording = {"@type": "MusicRecording", "name": track.title, "position": track.code}
     if track.duration:
         seconds = int(track.duration.total_seconds())
         recording["duration"] = f"PT{seconds // 60}M{seconds % 60}S"
+    if track.clip:
+        recording["audio"] = _clip(track, page_url)
     return recording
+
+
+def _clip(track, page_url):
+    """The track's clip, at an absolute address (storage may give one relative to the site)."""
+    clip = {
+        "@type": "AudioObject",
+        "contentUrl": urljoin(page_url, track.clip.url),
+        "encodingFormat": track.clip_type,
+    }
+    if track.clip_duration:
+        clip["duration"] = f"PT{track.clip_duration.total_seconds():g}S"
+    return clip
 
 
 def _date(release):

@@ -3,7 +3,6 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -17,17 +16,17 @@ from shop.parsing import clean_text
 from . import questions
 from .browse import SORTS, CatalogQuery
 from .forms import QuestionForm
-from .freshness import CATALOGUE, LISTINGS, release_family
+from .freshness import CATALOGUE, HOME, LISTINGS, release_family
 from .genres import genres_of
+from .home import home_shelves
 from .models import (
     Artist,
     ArtistTranslation,
     Collection,
     CollectionTranslation,
-    Genre,
-    GenreTranslation,
     Label,
     Release,
+    has_clips,
     tracks_by_side,
 )
 from .models.translations import localized_text
@@ -36,10 +35,9 @@ from .search import MAX_QUERY_LENGTH, query_words
 from .structured_data import breadcrumbs_json_ld, product_json_ld
 
 RECORDS_PER_PAGE = 24
-HOME_SHELF = 8
 # The query-string parameters the browse and search pages read; with any other,
 # a page is rendered afresh and not cached (shop.page_cache).
-BROWSE_PARAMS = (*CatalogQuery.FILTERS, "sort", "page")
+BROWSE_PARAMS = (*CatalogQuery.FILTERS, "sort", "page", "more")
 
 
 def shows(request, releases, *families):
@@ -51,32 +49,12 @@ def shows(request, releases, *families):
 
 @page_cache.cached_page()
 def home(request):
-    releases = Release.objects.published().with_listing_data()
-    featured = (
-        Collection.objects.filter(releases__published=True)
-        .annotate(size=Count("releases", filter=Q(releases__published=True)))
-        .order_by("-featured", "-size", "name")
-        .first()
-    )
-    in_featured = releases.filter(collection=featured).order_by("collection_position", "title")
-    restocked = releases.in_stock().filter(restocked__isnull=False).order_by("-restocked")
-    genres = (
-        Genre.objects.filter(parent__isnull=True, releases__published=True)
-        .annotate(
-            size=Count("releases", distinct=True),
-            display_name=localized_text(GenreTranslation.objects, "name", get_language()),
-        )
-        .order_by("-size", "name")
-    )
-    context = {
-        "new_arrivals": shows(request, releases.order_by("-created", "-pk")[:HOME_SHELF]),
-        "back_in_stock": shows(request, restocked[:HOME_SHELF]),
-        "featured": featured,
-        "featured_releases": shows(request, in_featured[:HOME_SHELF] if featured else []),
-        "genres": genres,
-    }
-    page_cache.depends_on(request, *LISTINGS)
-    return render(request, "catalog/home.html", context)
+    shelves = home_shelves(get_language())
+    # Shelves change when records do, when staff pick others, and as restocks age.
+    shows(request, shelves.releases, *LISTINGS, HOME)
+    if shelves.holds_until is not None:
+        page_cache.expires_at(request, shelves.holds_until.timestamp())
+    return render(request, "catalog/home.html", {"shelves": shelves})
 
 
 @page_cache.cached_page(params=BROWSE_PARAMS)
@@ -107,12 +85,15 @@ def render_catalog(request, catalog):
         # Typed-in variants (?sort=junk, ?page=999, a filter matching nothing) are
         # answered but not cached, so that nobody can fill the cache with them.
         page_cache.not_shareable(request)
+    facets = catalog.facets()
     context = {
         "catalog": catalog,
         "page": page,
-        "facets": catalog.facets(),
+        "facets": facets,
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "is_search": catalog.searching,
+        # An empty result offers a way out instead of a sort order for nothing.
+        "removals": [] if page.object_list else catalog.removals(facets),
     }
     return render(request, "catalog/browse.html", context)
 
@@ -147,6 +128,7 @@ def render_product_page(request, release, *, question_form, status=200):
         **extras,
         "release": release,
         "sides": sides,
+        "has_clips": has_clips(sides),
         "canonical_url": url,
         "og_image": image_url,
         "json_ld": product_json_ld(
@@ -210,7 +192,8 @@ def ask_question(request, slug):
 @page_cache.cached_page()
 def artist_detail(request, slug):
     artists = Artist.objects.annotate(
-        biography_text=localized_text(ArtistTranslation.objects, "biography", get_language())
+        biography_text=localized_text(ArtistTranslation.objects, "biography", get_language()),
+        name_text=localized_text(ArtistTranslation.objects, "name", get_language()),
     )
     artist = get_object_or_404(artists, slug=slug)
     published = Release.objects.published().with_listing_data().order_by("-created", "-pk")

@@ -4,6 +4,7 @@ from django_countries import countries
 
 from shop.forms import PlainTextField
 
+from .addresses import NOT_NEEDED, AddressError, labels_for, normalise_address
 from .models import ShippingMethod
 
 
@@ -15,6 +16,7 @@ class CheckoutForm(forms.Form):
     address_line1 = PlainTextField(label=_("Address"), max_length=200)
     address_line2 = PlainTextField(label=_("Address, line 2"), max_length=200, required=False)
     city = PlainTextField(label=_("City"), max_length=100)
+    # Whether these are needed, and what they are called, depends on the country.
     postcode = PlainTextField(label=_("Postcode"), max_length=20, required=False)
     region = PlainTextField(label=_("Region or state"), max_length=100, required=False)
     country = forms.ChoiceField(label=_("Country"))
@@ -48,10 +50,39 @@ class CheckoutForm(forms.Form):
         }
         for name, token in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = token
+        self._label_for_country(self._country())
+
+    def _country(self):
+        """The country the page is shown for: the one sent, else the one suggested."""
+        if self.is_bound:
+            return self.data.get(self.add_prefix("country"), "")
+        return self.initial.get("country", "")
+
+    def _label_for_country(self, country):
+        # Without JavaScript the labels follow the country the page was last shown for.
+        labels = labels_for(country)
+        if labels is None:
+            return
+        self.fields["postcode"].label = labels.postcode
+        self.fields["region"].label = labels.region
+        for name, used in (("postcode", labels.postcode_used), ("region", labels.region_used)):
+            if not used:
+                self.fields[name].help_text = NOT_NEEDED
 
     def clean(self):
         cleaned = super().clean()
         for name, value in cleaned.items():
             if isinstance(value, str):
                 cleaned[name] = " ".join(value.split())
+        if not self.errors.keys() & {"country", "address_line1", "city", "postcode", "region"}:
+            self._clean_address(cleaned)
         return cleaned
+
+    def _clean_address(self, cleaned):
+        """Check the address against its country's rules and write it the country's way."""
+        fields = ("country", "address_line1", "city", "postcode", "region")
+        try:
+            cleaned.update(normalise_address(**{name: cleaned[name] for name in fields}))
+        except AddressError as error:
+            for name, message in error.errors.items():
+                self.add_error(name, message)

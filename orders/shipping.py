@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from shop.money import Rate
+from shop.rounding import minor_unit
 
 from .calendar import DispatchCalendar
 from .models import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
@@ -116,8 +117,12 @@ def _load_config():
 
 
 def free_from_in(method: Method, rate: Rate) -> Decimal | None:
-    """The free-shipping threshold in the shopper's currency: the price of the smallest
-    basket that qualifies. None if the threshold is set in that currency."""
+    """The free-shipping threshold in the shopper's currency: the value of the smallest
+    basket that qualifies. None if the threshold is set in that currency.
+
+    A threshold is a bound, not a price: it is exchanged at the rate to the minor unit,
+    never moved by the currency's price rounding (.99 endings would state one that is
+    not the real one)."""
     if method.free_from is None or method.free_from_rate.code == rate.code:
         return None
     cent = Decimal(1).scaleb(-get_currency_precision(settings.BASE_CURRENCY))
@@ -127,14 +132,17 @@ def free_from_in(method: Method, rate: Rate) -> Decimal | None:
         if qualifies_for_free_shipping(method, base):
             break
         base += cent
-    return rate.convert(base)
+    return rate.exchange(base)
 
 
 def qualifies_for_free_shipping(method: Method, base_subtotal: Decimal) -> bool:
-    """The subtotal, converted into the threshold's currency, reaches the threshold."""
+    """The subtotal, exchanged into the threshold's currency, reaches the threshold.
+
+    The same basket qualifies whichever currency the shopper pays in: its value is
+    compared, not its prices as rounded in one currency."""
     if method.free_from is None:
         return False
-    return method.free_from_rate.convert(base_subtotal) >= method.free_from
+    return method.free_from_rate.exchange(base_subtotal) >= method.free_from
 
 
 def shipping_options(*, config, country, base_subtotal, rate: Rate, now=None):
@@ -175,7 +183,8 @@ def free_shipping_shortfall(*, config, base_subtotal, rate: Rate):
     if qualifies_for_free_shipping(method, base_subtotal):
         return Decimal(0)
     threshold_in_base = method.free_from / method.free_from_rate.rate
-    return max(rate.convert(threshold_in_base - base_subtotal), Decimal("0.01"))
+    # A bound, like the threshold: exchanged, not rounded as a price.
+    return max(rate.exchange(threshold_in_base - base_subtotal), minor_unit(rate.code))
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from .models import Currency
+from .models import Currency, DefaultCurrency, ShopPage
 
 NUL = "\x00"
 
@@ -101,7 +102,32 @@ for model, model_admin in [
 
 @admin.register(Currency)
 class CurrencyAdmin(StrictLookups, admin.ModelAdmin):
-    list_display = ["code", "rate", "rate_set", "active", "position"]
-    list_editable = ["rate", "active", "position"]
+    list_display = ["code", "rate", "rounding", "rate_set", "active", "position"]
+    list_editable = ["rate", "rounding", "active", "position"]
     # Saving or deleting one refreshes prices everywhere (shop.money.rates_changed).
     readonly_fields = ["rate_set"]
+
+
+@admin.register(DefaultCurrency)
+class DefaultCurrencyAdmin(StrictLookups, admin.ModelAdmin):
+    list_display = ["language", "currency"]
+    list_editable = ["currency"]
+    # A change reprices every page of shoppers who chose no currency
+    # (shop.money.defaults_changed).
+
+
+@admin.register(ShopPage)
+class ShopPageAdmin(StrictLookups, admin.ModelAdmin):
+    list_display = ["title", "slug", "published", "updated"]
+    list_filter = ["published"]
+    # Saving one refreshes its page, and every footer if it was (un)published
+    # (shop.pages.page_changed).
+    fieldsets = [
+        (None, {"fields": ["slug", "published"]}),
+        (_("English"), {"fields": ["title", "description", "body"]}),
+        (_("Ukrainian"), {"fields": ["title_uk", "description_uk", "body_uk"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The page's address: fixed once it exists, so links to it keep working.
+        return ["slug"] if obj else []

@@ -4,7 +4,9 @@ import datetime
 import functools
 from decimal import Decimal
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
+from babel.languages import get_official_languages
 from babel.numbers import format_currency
 from django.conf import settings
 from django.utils.translation import get_language
@@ -17,14 +19,50 @@ def babel_locale(language=None):
 
 
 def format_money(amount: Decimal, currency: str, language=None) -> str:
-    """ "£23.95" in English, "23,95 GBP" in Ukrainian: CLDR's form for the locale."""
+    """ "₴1,257.00" in English, "1 257,00 ₴" or "23,95 £" in Ukrainian: CLDR's pattern
+    for the locale, always with a symbol (see currency_symbol)."""
     return _formatted(Decimal(amount), currency, babel_locale(language))
 
 
 @functools.lru_cache(maxsize=4096)
 def _formatted(amount: Decimal, currency: str, locale: str) -> str:
     # A shop shows the same few hundred prices over and over: Babel formats each once.
-    return format_currency(amount, currency, locale=locale)
+    return format_currency(amount, currency, format=_money_pattern(currency, locale), locale=locale)
+
+
+@functools.lru_cache(maxsize=256)
+def _money_pattern(currency: str, locale: str) -> str:
+    """The locale's currency pattern with the symbol written in (quoted, so that Babel
+    does not look it up again)."""
+    symbol = currency_symbol(currency, locale).replace("'", "''")
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    return pattern.replace("¤", f"'{symbol}'")
+
+
+@functools.lru_cache(maxsize=256)
+def currency_symbol(currency: str, locale: str) -> str:
+    """The symbol for `currency` in `locale`, from CLDR.
+
+    Where the locale names a currency only by its code (Ukrainian has "GBP", British
+    English "UAH"), the symbol comes from CLDR's root, which every locale inherits
+    from (£, €, US$), else from the currency's own country ("₴" from Ukrainian). A
+    dollar stays "US$", as British English writes it: the shop may offer other dollars.
+    """
+    for source in (locale, "root", *_home_locales(currency)):
+        try:
+            symbol = Locale.parse(source).currency_symbols.get(currency)
+        except UnknownLocaleError:  # a country's language that CLDR has no locale for
+            continue
+        if symbol and symbol != currency:
+            return symbol
+    return currency
+
+
+def _home_locales(currency: str) -> list[str]:
+    # A national currency's code starts with its country's (ISO 4217).
+    territory = currency[:2]
+    languages = get_official_languages(territory, de_facto=True)
+    return [f"{language}_{territory}" for language in languages]
 
 
 def format_partial_date(value: datetime.date, precision: str, language=None) -> str:

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
-from .money import BASE_RATE, offered_rates
+from .money import offered_rates, shoppers_rate
 
 CURRENCY_COOKIE = "currency"
 
 
 class CurrencyMiddleware:
-    """Sets request.currency: the shopper's chosen currency, else the base currency.
+    """Sets request.currency: the shopper's chosen currency, else their language's
+    default (set by staff), else the base currency.
 
     Both it and request.offered_currencies are read from the rates on first use, so a
     page served whole from the cache (shop.page_cache) never reads the rates at all.
@@ -18,7 +20,8 @@ class CurrencyMiddleware:
 
     def __call__(self, request):
         chosen = request.COOKIES.get(CURRENCY_COOKIE)
-        request.currency = SimpleLazyObject(lambda: offered_rates().get(chosen, BASE_RATE))
+        # Read when first used, in the view, once the URL's language is active.
+        request.currency = SimpleLazyObject(lambda: shoppers_rate(chosen, get_language()))
         request.offered_currencies = SimpleLazyObject(lambda: list(offered_rates()))
         return self.get_response(request)
 

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import get_currency_precision
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
@@ -11,13 +10,16 @@ from django.db.models.signals import post_save
 
 from .cache_keys import bump
 from .models import Currency
+from .rounding import PriceRounding, minor_unit, round_price
 
-# The version family of the offered currencies: every page shows them in its header.
+# The version family of the offered currencies and of each language's default one:
+# every page shows the switch, and a page without a chosen currency is priced in
+# its language's default.
 RATES = "rates"
-CACHE_KEY = "shop:currencies:v1"
+CACHE_KEY = "shop:currencies:v2"
 # The last rates read, kept without expiry: pages a cache can serve keep working
 # while the database is down, priced as they were a moment ago.
-LAST_KNOWN_KEY = "shop:currencies:last-known:v1"
+LAST_KNOWN_KEY = "shop:currencies:last-known:v2"
 # Shown prices may lag a changed rate by this long on other processes; orders
 # always read the rate from the database.
 CACHE_SECONDS = 60
@@ -29,9 +31,18 @@ class Rate:
 
     code: str
     rate: Decimal
+    rounding: str = PriceRounding.MINOR_UNIT
 
     def convert(self, base_amount: Decimal) -> Decimal:
-        """A base-currency amount in this currency, rounded to its minor unit."""
+        """A base-currency price in this currency, rounded by the currency's rule.
+
+        Every price a shopper sees or pays comes from here: the page, the cart, the
+        order and the amount Stripe charges cannot disagree."""
+        return round_price(Decimal(base_amount) * self.rate, self.rounding, self.code)
+
+    def exchange(self, base_amount: Decimal) -> Decimal:
+        """A base-currency amount that is not a price, such as a free-shipping
+        threshold, in this currency at the rate, rounded to the minor unit only."""
         return round_to_minor_unit(Decimal(base_amount) * self.rate, self.code)
 
     def to_base(self, amount: Decimal) -> Decimal:
@@ -43,25 +54,57 @@ BASE_RATE = Rate(settings.BASE_CURRENCY, Decimal(1))
 
 
 def round_to_minor_unit(amount: Decimal, code: str) -> Decimal:
-    exponent = Decimal(1).scaleb(-get_currency_precision(code))
-    return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+    return amount.quantize(minor_unit(code), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What shoppers can pay in: the rates by code, and each language's default code."""
+
+    rates: dict[str, Rate]
+    defaults: dict[str, str]
 
 
 def offered_rates() -> dict[str, Rate]:
     """The currencies shoppers can choose, by code, from a short-lived cache."""
-    rates = cache.get(CACHE_KEY)
-    if rates is None:
+    return _offer().rates
+
+
+def shoppers_rate(chosen: str | None, language: str | None) -> Rate:
+    """The rate a shopper's prices are in: the currency they chose (the cookie), else
+    their language's default, else the base currency; only offered currencies count."""
+    offer = _offer()
+    for code in (chosen, offer.defaults.get(language), settings.BASE_CURRENCY):
+        if code in offer.rates:
+            return offer.rates[code]
+    return BASE_RATE
+
+
+def _offer() -> Offer:
+    offer = cache.get(CACHE_KEY)
+    if offer is None:
         try:
-            rates = {c.code: Rate(c.code, c.rate) for c in Currency.objects.active()}
+            offer = _read_offer()
         except DatabaseError:
-            rates = cache.get(LAST_KNOWN_KEY)
-            if rates is None:
+            offer = cache.get(LAST_KNOWN_KEY)
+            if offer is None:
                 raise
-            return rates
-        rates.setdefault(settings.BASE_CURRENCY, BASE_RATE)
-        cache.set(CACHE_KEY, rates, CACHE_SECONDS)
-        cache.set(LAST_KNOWN_KEY, rates, timeout=None)
-    return rates
+            return offer
+        cache.set(CACHE_KEY, offer, CACHE_SECONDS)
+        cache.set(LAST_KNOWN_KEY, offer, timeout=None)
+    return offer
+
+
+def _read_offer() -> Offer:
+    # One query: a currency's row repeats for each language it is the default of.
+    rows = Currency.objects.active().values_list("code", "rate", "rounding", "default_for")
+    rates, defaults = {}, {}
+    for code, rate, rounding, language in rows:
+        rates[code] = Rate(code, rate, rounding)
+        if language is not None:
+            defaults[language] = code
+    rates.setdefault(settings.BASE_CURRENCY, BASE_RATE)
+    return Offer(rates, defaults)
 
 
 def forget_cached_rates():
@@ -95,9 +138,19 @@ def _forget_rates(families):
     bump(*families)
 
 
+def defaults_changed(sender, instance, **signal):
+    """A language's default currency was set or removed: pages without a chosen
+    currency are priced differently, and every page depends on RATES."""
+    _forget_rates([RATES])
+    transaction.on_commit(lambda: _forget_rates([RATES]), robust=True)
+
+
 def current_rate(code: str) -> Rate:
     """The rate for `code` straight from the database, for pricing an order."""
-    if code == settings.BASE_CURRENCY:
-        return BASE_RATE
-    currency = Currency.objects.active().get(code=code)
-    return Rate(currency.code, currency.rate)
+    try:
+        currency = Currency.objects.active().get(code=code)
+    except Currency.DoesNotExist:
+        if code == settings.BASE_CURRENCY:
+            return BASE_RATE
+        raise
+    return Rate(currency.code, currency.rate, currency.rounding)

@@ -40,6 +40,7 @@ from django.utils.translation import get_language
 
 from .cache_keys import EPOCH, cache_key, version, versions
 from .cart_hint import cart_count
+from .html import compact_response
 from .middleware import CURRENCY_COOKIE
 from .money import BASE_RATE, RATES, rate_family
 
@@ -146,7 +147,7 @@ def cached_page(*, params=()):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if not settings.PAGE_CACHE or not _shareable_request(request, allowed):
-                return view(request, *args, **kwargs)
+                return compact_response(view(request, *args, **kwargs))
             key = getattr(request, "page_cache_missed", None)
             if key is None:
                 key = _page_key(request)
@@ -163,11 +164,12 @@ def cached_page(*, params=()):
 def _render_and_store(request, key, view, args, kwargs):
     epoch = version(EPOCH)
     # Every page shows prices and the currency switch: it depends on the offered
-    # currencies and on the rate of the one it is priced in.
-    priced_in = request.COOKIES.get(CURRENCY_COOKIE) or BASE_RATE.code
+    # currencies, each language's default (RATES), and the rate and rounding of the
+    # currency it is priced in: the chosen one, or without a choice the language's.
+    priced_in = getattr(request, "currency", BASE_RATE).code
     request.page_recipe = recipe = PageRecipe(families={RATES, rate_family(priced_in)})
     try:
-        response = view(request, *args, **kwargs)
+        response = compact_response(view(request, *args, **kwargs))
     finally:
         request.page_recipe = None
     if not _shareable_response(response, recipe) or not _currency_as_keyed(request):
@@ -207,7 +209,9 @@ def _shareable_response(response, recipe) -> bool:
 
 def _page_key(request) -> str:
     # The currency as the shopper's cookie names it, so that a page served from the
-    # cache reads no rates at all; the rates themselves are a version (RATES).
+    # cache reads no rates at all; the rates themselves are a version (RATES). Without
+    # a cookie the page is priced in its language's default, and the key has the
+    # language: a Ukrainian page in hryvnias is never served to an English shopper.
     return cache_key(
         "page",
         # A new secret key means new markers: pages made with the old ones are not used.

@@ -177,6 +177,8 @@ MEDIA_BUCKET = env.str("MEDIA_BUCKET", default="")
 # Media is served by the shop itself in development and on a single host; behind a
 # proxy the operator turns this off, and with a bucket there is nothing on disk to serve.
 SERVE_MEDIA = not MEDIA_BUCKET and env.bool("SERVE_MEDIA", default=DEBUG)
+# The largest audio clip staff may upload for a track (catalog.clips), in bytes.
+CLIP_MAX_BYTES = env.int("CLIP_MAX_BYTES", default=4 * 1024 * 1024)
 STORAGES = {
     "default": (
         bucket_storage(
@@ -339,6 +341,8 @@ SECURE_CSP = {
 if MEDIA_BUCKET:
     # Covers come from the bucket (or the CDN in front of it), not from the shop.
     SECURE_CSP["img-src"] = [CSP.SELF, media_origin(STORAGES["default"]["OPTIONS"])]
+    # Tracks' audio clips too.
+    SECURE_CSP["media-src"] = [CSP.SELF, media_origin(STORAGES["default"]["OPTIONS"])]
 # Browser features no page of the shop uses; payment too, as Stripe Checkout is a
 # redirect to Stripe's own page, not embedded.
 PERMISSIONS_POLICY = dict.fromkeys(

@@ -47,7 +47,7 @@ def warm_caches(db):
 
 @pytest.fixture
 def starting_data(transactional_db):
-    """The currencies and shipping settings that migrations create.
+    """The currencies, shipping settings and shop pages that migrations create.
 
     Transactional tests (browsers, races) empty every table when they end, and
     pytest-django's serialized rollback does not survive Playwright's fixtures,
@@ -61,7 +61,11 @@ def starting_data(transactional_db):
         importlib.import_module("shop.migrations.0002_offered_currencies").add_currencies(
             apps, None
         )
+        importlib.import_module("shop.migrations.0004_currency_rounding").set_starting_rounding(
+            apps, None
+        )
         importlib.import_module("orders.migrations.0003_starting_shipping").add_shipping(apps, None)
+        importlib.import_module("shop.migrations.0003_shop_pages").add_starting_pages(apps, None)
 
 
 @pytest.fixture

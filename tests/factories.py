@@ -190,3 +190,30 @@ def make_order(release=None, *, status="paid", quantity=1, **fields):
     if order.stock_held:
         stock.reserve([(release.pk, quantity)], reference=order.number)
     return order
+
+
+def wav_bytes(seconds=1.0, rate=8000):
+    """A short silent 8-bit mono WAV file."""
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(rate)
+        out.writeframes(b"\x80" * int(seconds * rate))
+    return buffer.getvalue()
+
+
+def clip_file(name="clip.wav", content=None):
+    return SimpleUploadedFile(name, wav_bytes() if content is None else content, "audio/wav")
+
+
+def add_clip(track, name="clip.wav", content=None):
+    """Give the track a clip, stored and measured as an upload through the admin would be."""
+    from catalog.clips import clip_duration
+
+    track.clip = clip_file(name, content)
+    track.clip_duration = clip_duration(track.clip.file)
+    track.save()
+    return track

@@ -21,9 +21,9 @@ from ..models import (
     Release,
     ReleaseArtist,
     ReleaseTranslation,
-    Track,
 )
 from ..search_index import refresh_search_text
+from .tracks import TrackInline
 
 
 def image_preview(image, size=80):
@@ -64,12 +64,6 @@ class ReleaseArtistInline(admin.TabularInline):
     extra = 1
 
 
-class TrackInline(admin.TabularInline):
-    model = Track
-    extra = 0
-    fields = ["side", "position", "title", "duration"]
-
-
 class CreditInline(admin.TabularInline):
     model = Credit
     autocomplete_fields = ["artist", "role"]
@@ -97,6 +91,7 @@ class CoverImageInline(admin.TabularInline):
 class ReleaseTranslationInline(admin.StackedInline):
     model = ReleaseTranslation
     extra = 0
+    fields = ["language", "description", "colour", "notes"]
 
 
 @admin.register(Release)

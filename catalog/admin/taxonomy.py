@@ -16,11 +16,13 @@ from ..models import (
     Role,
     RoleTranslation,
 )
+from ..search_index import refresh_artist_search_text
 
 
 class ArtistTranslationInline(admin.StackedInline):
     model = ArtistTranslation
     extra = 0
+    fields = ["language", "name", "biography"]
 
 
 class ReleaseCountMixin:
@@ -41,6 +43,12 @@ class ArtistAdmin(ReleaseCountMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ArtistTranslationInline]
 
+    def save_related(self, request, form, formsets, change):
+        """Records are found by their artists' names in every language: once the
+        translations are saved, their search text follows."""
+        super().save_related(request, form, formsets, change)
+        refresh_artist_search_text(form.instance)
+
 
 @admin.register(Label)
 class LabelAdmin(admin.ModelAdmin):
@@ -56,7 +64,8 @@ class CollectionTranslationInline(admin.StackedInline):
 
 @admin.register(Collection)
 class CollectionAdmin(ReleaseCountMixin, admin.ModelAdmin):
-    list_display = ["name", "release_count"]
+    list_display = ["name", "featured", "release_count"]
+    list_filter = ["featured"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CollectionTranslationInline]

@@ -1548,3 +1548,14 @@ RELEASES = [
         "companies": [("recorded_at", "Van Gelder Studio"), *_ERMITAGE],
     },
 ]
+
+# Records whose tracks get synthetic demo clips (catalog.demo.tones): machine-made sine
+# tones for trying the player, never recordings of the music.
+WITH_CLIPS = frozenset(
+    {
+        "miles-davis-ascenseur-pour-lechafaud",
+        "miles-davis-kind-of-blue",
+        "john-coltrane-blue-train",
+        "the-dave-brubeck-quartet-time-out",
+    }
+)

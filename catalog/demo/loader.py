@@ -1,12 +1,16 @@
 """Loads the demo catalogue into the database. Safe to run again: it updates in place."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.text import slugify
 
 from catalog import stock
+from catalog.clips import clip_duration
 from catalog.images import make_renditions
 from catalog.models import (
     Artist,
@@ -25,13 +29,17 @@ from catalog.models import (
     Role,
     RoleTranslation,
     Track,
+    tracks_by_side,
 )
 from catalog.search_index import refresh_search_text
+from shop.models import Currency, DefaultCurrency
 
-from . import catalogue
+from . import catalogue, shelves, tones, ukrainian
 from .covers import draw_cover
+from .photos import draw_back, draw_vinyl
 
 UKRAINIAN = "uk"
+DEFAULT_CURRENCIES = {"en": "GBP", "uk": "UAH"}
 
 
 @transaction.atomic
@@ -52,7 +60,18 @@ def load_demo_catalogue() -> int:
         _cover_of(release)
         loaded.append(release.pk)
     refresh_search_text(loaded)
+    shelves.load_home_shelves()
+    _default_currencies()
     return len(loaded)
+
+
+def _default_currencies():
+    """Each language's default currency, unless staff have chosen one already:
+    hryvnias on Ukrainian pages and pounds on English for shoppers who choose none."""
+    offered = set(Currency.objects.active().values_list("code", flat=True))
+    for language, code in DEFAULT_CURRENCIES.items():
+        if code in offered:
+            DefaultCurrency.objects.get_or_create(language=language, defaults={"currency_id": code})
 
 
 def _translate(model, parent, **fields):
@@ -97,7 +116,12 @@ def _artist(slug, fields):
             "biography": fields.get("biography", ""),
         },
     )
-    _translate(ArtistTranslation, artist, biography=fields.get("biography_uk", ""))
+    _translate(
+        ArtistTranslation,
+        artist,
+        name=ukrainian.ARTIST_NAMES.get(slug, ""),
+        biography=fields.get("biography_uk", ""),
+    )
     return artist
 
 
@@ -136,7 +160,13 @@ def _release(data, *, labels, genres, collections):
     )
     _stock_of(release, data["stock"], created=created)
     release.genres.set([genres[slug] for slug in data.get("genres", [])])
-    _translate(ReleaseTranslation, release, description=data.get("description_uk", ""))
+    _translate(
+        ReleaseTranslation,
+        release,
+        description=data.get("description_uk", ""),
+        colour=ukrainian.COLOURS.get(data.get("colour", ""), ""),
+        notes=ukrainian.NOTES.get(data["slug"], ""),
+    )
     return release
 
 
@@ -159,11 +189,27 @@ def _artists_of(release, artists):
 
 def _tracks_of(release, sides):
     release.tracks.all().delete()
-    Track.objects.bulk_create(
+    tracks = [
         _track(release, side, position, entry)
         for side, entries in sides.items()
         for position, entry in enumerate(entries, start=1)
-    )
+    ]
+    if release.slug in catalogue.WITH_CLIPS:
+        for track in tracks:
+            _clip_of(track)
+    Track.objects.bulk_create(tracks)
+
+
+def _clip_of(track):
+    """A synthetic tone clip (catalog.demo.tones), written once under a name of its own."""
+    seed = f"{tones.VERSION} {track.release.slug} {track.code}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()[:8]
+    name = f"clips/{slugify(f'{track.release.slug} {track.code}')}-{digest}.wav"
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(tones.arpeggio_wav(seed)))
+    track.clip.name = name
+    with default_storage.open(name) as clip:
+        track.clip_duration = clip_duration(clip)
 
 
 def _track(release, side, position, entry):
@@ -191,10 +237,21 @@ def _companies_of(release, companies):
 
 
 def _cover_of(release):
-    """Draw a sleeve for a release that has no image yet."""
+    """Draw a sleeve, its back and the vinyl for a release that has no image yet."""
     if release.images.exists():
         return
-    artwork = draw_cover(slug=release.slug, artist=release.artist_line, title=release.title)
-    cover = CoverImage(release=release, alt_text="", position=0)
-    cover.image.save(f"{release.slug}.jpg", ContentFile(artwork), save=True)
-    make_renditions(cover)
+    sides = [
+        (side or "CD", [track.title for track in tracks])
+        for side, tracks in tracks_by_side(release.tracks.order_by("side", "position"))
+    ]
+    pictures = [
+        (draw_cover(slug=release.slug, artist=release.artist_line, title=release.title), ""),
+        (draw_back(artist=release.artist_line, title=release.title, sides=sides), "Back cover"),
+    ]
+    if release.is_vinyl:
+        vinyl = f"{release.colour} vinyl, side A label" if release.colour else "Side A label"
+        pictures.append((draw_vinyl(title=release.title, colour=release.colour), vinyl))
+    for position, (artwork, alt_text) in enumerate(pictures):
+        image = CoverImage(release=release, alt_text=alt_text, position=position)
+        image.image.save(f"{release.slug}.jpg", ContentFile(artwork), save=True)
+        make_renditions(image)

@@ -80,6 +80,19 @@ class CatalogIndex:
         return [self.catalogue.pks[n] for n in numbers]
 
     def ordered(self, within: BitMap, sort, start, stop, *, places=None) -> list[int]:
+        """Record numbers from `start` to `stop` of `within` in this sort's order, those
+        in stock first and then the sold-out ones: two parts, each in the sort's order.
+        The orders themselves know nothing of stock, which changes far more often."""
+        available = within & self.stock.in_stock
+        parts = (available, within - available)
+        return end_to_end(
+            parts,
+            start,
+            stop,
+            lambda part, first, last: self._ordered(part, sort, first, last, places=places),
+        )
+
+    def _ordered(self, within: BitMap, sort, start, stop, *, places=None) -> list[int]:
         """Record numbers from `start` to `stop` of `within` in this sort's order.
 
         `places`: (first, last) places in the order that hold all of `within`, when known.
@@ -103,6 +116,19 @@ class CatalogIndex:
             if len(found) == stop - start:
                 return found
         return heapq.nsmallest(stop, within, key=order_places.__getitem__)[start:]
+
+
+def end_to_end(parts, start, stop, page) -> list[int]:
+    """Items `start` to `stop` of several bitmaps laid end to end, where
+    `page(part, first, last)` gives items `first` to `last` of one part."""
+    numbers, offset = [], 0
+    for part in parts:
+        if offset >= stop:
+            break
+        if offset + len(part) > start:
+            numbers += page(part, max(start - offset, 0), stop - offset)
+        offset += len(part)
+    return numbers
 
 
 class Selection:
@@ -143,7 +169,8 @@ class Selection:
     def page(self, sort, start, stop) -> list[int]:
         """Primary keys of the matching records from `start` to `stop`, in order."""
         if sort == "relevance":
-            numbers = self.search.ranked(self.matching, start, stop)
+            in_stock = self.index.stock.in_stock
+            numbers = self.search.ranked(self.matching, start, stop, first=in_stock)
         else:
             places = self._price_places(sort)
             numbers = self.index.ordered(self.matching, sort, start, stop, places=places)

@@ -11,8 +11,18 @@ from .releases import (
     ReleaseArtist,
     ReleaseTranslation,
 )
+from .shelves import StaffPick, StaffPickTranslation
 from .stock import StockMovement
-from .tracks import CompanyCredit, CompanyRole, Credit, Role, RoleTranslation, Track, tracks_by_side
+from .tracks import (
+    CompanyCredit,
+    CompanyRole,
+    Credit,
+    Role,
+    RoleTranslation,
+    Track,
+    has_clips,
+    tracks_by_side,
+)
 
 __all__ = [
     "Artist",
@@ -35,8 +45,11 @@ __all__ = [
     "ReleaseArtist",
     "ReleaseTranslation",
     "Role",
+    "StaffPick",
+    "StaffPickTranslation",
     "StockMovement",
     "RoleTranslation",
     "Track",
+    "has_clips",
     "tracks_by_side",
 ]

@@ -254,6 +254,28 @@ class Release(models.Model):
             return Availability.LOW_STOCK
         return Availability.IN_STOCK
 
+    @property
+    def edition_badges(self):
+        """What sets this pressing apart, for badges beside the price: limited, the
+        vinyl's colour, reissue (kind, text)."""
+        badges = []
+        if FormatDescription.LIMITED in self.format_descriptions:
+            badges.append(("limited", FormatDescription.LIMITED.label))
+        if self.localized_colour and self.is_vinyl:
+            colour = self.localized_colour
+            badges.append(
+                ("colour", pgettext_lazy("badge", "%(colour)s vinyl") % {"colour": colour})
+            )
+        if FormatDescription.REISSUE in self.format_descriptions:
+            badges.append(("reissue", FormatDescription.REISSUE.label))
+        return badges
+
+    @property
+    def localized_colour(self):
+        """The vinyl colour in the page's language when the release was read with
+        for_product_page (its `colour_text`, with a fallback to English), else `colour`."""
+        return getattr(self, "colour_text", self.colour)
+
     def format_parts(self):
         """The format line's parts: "Vinyl", "LP", "Album", …, "Yellow"."""
         medium = [pgettext_lazy("medium", "Vinyl")] if self.is_vinyl else []
@@ -262,7 +284,7 @@ class Release(models.Model):
             for code in self.format_descriptions
             if code in FormatDescription.values
         ]
-        colour = [self.colour] if self.colour else []
+        colour = [self.localized_colour] if self.localized_colour else []
         return [*medium, self.get_format_display(), *descriptions, *colour]
 
 
@@ -288,12 +310,18 @@ class ReleaseArtist(models.Model):
 
 
 class ReleaseTranslation(Translation):
+    """The release's texts in another language; an empty one falls back to the default."""
+
     parent = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="translations")
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(
+        _("colour"), max_length=60, blank=True, help_text=_("For example “Жовтий”.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
-        verbose_name = _("description translation")
-        verbose_name_plural = _("description translations")
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
         constraints = [
             models.UniqueConstraint(fields=["parent", "language"], name="unique_release_language")
         ]

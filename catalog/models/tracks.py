@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..clips import clip_type, clip_upload_to, validate_clip
 from .people import Artist
 from .releases import Release
 from .translations import Translation
@@ -23,6 +24,16 @@ class Track(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=300)
     duration = models.DurationField(_("duration"), null=True, blank=True)
+    clip = models.FileField(
+        _("audio clip"),
+        upload_to=clip_upload_to,
+        max_length=200,
+        blank=True,
+        validators=[validate_clip],
+        help_text=_("A short excerpt for shoppers to listen to: MP3, Ogg or WAV."),
+    )
+    # How long the clip plays, when its format says so (WAV); see catalog.clips.
+    clip_duration = models.DurationField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("track")
@@ -43,6 +54,10 @@ class Track(models.Model):
         return f"{self.side}{self.position}"
 
     @property
+    def clip_type(self):
+        return clip_type(self.clip.name) if self.clip else ""
+
+    @property
     def duration_display(self):
         if self.duration is None:
             return ""
@@ -53,6 +68,11 @@ class Track(models.Model):
 def tracks_by_side(tracks):
     """[("A", [A1, A2…]), ("B", [...])] from tracks already ordered by side and position."""
     return [(side, list(side_tracks)) for side, side_tracks in groupby(tracks, lambda t: t.side)]
+
+
+def has_clips(sides):
+    """Whether any track in tracks_by_side()'s groups has a clip to listen to."""
+    return any(track.clip for _side, tracks in sides for track in tracks)
 
 
 class Role(models.Model):

@@ -88,6 +88,7 @@ class OrderAdmin(StrictLookups, admin.ModelAdmin):
             _("Shipping address"),
             {
                 "fields": [
+                    "printed_address",
                     "name",
                     "address_line1",
                     "address_line2",
@@ -137,7 +138,11 @@ class OrderAdmin(StrictLookups, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # An order is a record of what happened: staff change it through the actions.
-        return [f.name for f in Order._meta.fields] + ["stock_movements"]
+        return [f.name for f in Order._meta.fields] + ["printed_address", "stock_movements"]
+
+    @admin.display(description=_("as printed on the parcel"))
+    def printed_address(self, obj):
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in obj.address_lines()))
 
     @admin.display(description=_("stock movements"))
     def stock_movements(self, obj):

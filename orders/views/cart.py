@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -40,6 +41,31 @@ def cart_detail(request):
     return render(request, "orders/cart.html", context)
 
 
+def cart_drawer(request, cart, release, message, *, capped):
+    summary = carts.summarize(cart, request.currency)
+    shortfall = shipping.free_shipping_shortfall(
+        config=shipping.shipping_config(),
+        base_subtotal=summary.base_subtotal,
+        rate=request.currency,
+    )
+    context = {
+        "summary": summary,
+        "item": next((i for i in summary.items if i.release.pk == release.pk), None),
+        "message": message,
+        "capped": capped,
+        "free_shipping_shortfall": shortfall,
+        "free_shipping_percent": _percent_of(summary.subtotal, shortfall),
+    }
+    return render_to_string("orders/includes/cart_drawer.html", context, request=request)
+
+
+def _percent_of(subtotal, shortfall):
+    """How far the cart is towards free shipping, 0-100, for a progress bar."""
+    if not shortfall:
+        return 100
+    return int(100 * subtotal / (subtotal + shortfall))
+
+
 def estimate_country(request):
     """The country for the cart's shipping estimate: as asked, else by language."""
     asked = request.GET.get("country", "").upper()
@@ -63,7 +89,12 @@ def cart_add(request):
     else:
         message = _("%(title)s is in your cart.") % {"title": release.title}
     next_url = safe_next_url(request, reverse("orders:cart"))
-    return _respond(request, cart, message, next_url, capped=change.capped)
+    extra = {}
+    if wants_json(request):
+        # The script shows this in a drawer beside the page: the record, the subtotal
+        # and how far free shipping is, wherever on the page "Add to cart" was pressed.
+        extra["drawer"] = cart_drawer(request, cart, release, message, capped=change.capped)
+    return _respond(request, cart, message, next_url, capped=change.capped, extra=extra)
 
 
 @require_POST
@@ -112,10 +143,12 @@ def _refuse(request, error):
     return bad_request(request, error.message)
 
 
-def _respond(request, cart, message, next_url, *, capped):
+def _respond(request, cart, message, next_url, *, capped, extra=None):
     count = carts.count_copies(cart)
     if wants_json(request):
-        response = JsonResponse({"message": message, "capped": capped, "count": count})
+        response = JsonResponse(
+            {"message": message, "capped": capped, "count": count, **(extra or {})}
+        )
     else:
         (messages.warning if capped else messages.success)(request, message)
         response = HttpResponseRedirect(next_url)

@@ -9,7 +9,6 @@ pytestmark = [
     pytest.mark.usefixtures("starting_data"),
 ]
 
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -19,28 +18,38 @@ def seed_with_cover():
     return release
 
 
-def serious_violations(page):
+def violations(page):
+    """axe-core's findings of every impact, minor ones included."""
     results = Axe().run(page)
     return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        f" ({len(violation['nodes'])} nodes)"
         for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
     ]
 
 
+@pytest.mark.parametrize("width", [390, 1366])
 @pytest.mark.parametrize("language", ["en", "uk"])
 @pytest.mark.parametrize(
     "path",
-    ["", "records/", "records/{slug}/", "artists/miles-davis/", "labels/ermitage/"],
+    [
+        "",
+        "records/",
+        "records/{slug}/",
+        "search/?q=miles+zzzz",
+        "artists/miles-davis/",
+        "labels/ermitage/",
+    ],
 )
-def test_pages_have_no_serious_accessibility_violations(
-    live_server, page, seed_with_cover, language, path
+def test_pages_have_no_accessibility_violations(
+    live_server, page, seed_with_cover, language, path, width
 ):
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/{language}/{path.format(slug=seed_with_cover.slug)}")
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
 
-def test_question_form_errors_have_no_serious_accessibility_violations(
+def test_question_form_errors_have_no_accessibility_violations(
     live_server, page, seed_with_cover
 ):
     page.goto(f"{live_server.url}/uk/records/{seed_with_cover.slug}/")
@@ -48,23 +57,23 @@ def test_question_form_errors_have_no_serious_accessibility_violations(
     page.get_by_role("button", name="Надіслати запитання").click()
 
     assert page.get_by_text("Це поле обов'язкове.").first.is_visible()
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("language", ["en", "uk"])
-def test_cart_and_checkout_have_no_serious_accessibility_violations(
+def test_cart_and_checkout_have_no_accessibility_violations(
     live_server, page, seed_with_cover, language
 ):
     page.goto(f"{live_server.url}/{language}/records/{seed_with_cover.slug}/")
-    page.locator("form[data-cart-form] button").click()
+    page.locator("form[data-buy-form] button").click()
     page.locator("[data-cart-count]").filter(has_text="1").wait_for()
 
     page.goto(f"{live_server.url}/{language}/cart/")
-    assert serious_violations(page) == []
+    assert violations(page) == []
 
     page.goto(f"{live_server.url}/{language}/checkout/")
-    assert serious_violations(page) == []
+    assert violations(page) == []
     with page.expect_navigation():
         page.locator("form.checkout__form button[type=submit]:not([name])").click()
     assert page.locator(".field__errors").count() > 0
-    assert serious_violations(page) == []
+    assert violations(page) == []

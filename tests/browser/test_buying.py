@@ -32,6 +32,7 @@ WORDS = {
         "place": "Place order and pay",
         "paid": "Paid",
         "in_cart": "is in your cart",
+        "view_cart": "View cart",
     },
     "uk": {
         "add": "Додати до кошика",
@@ -47,6 +48,7 @@ WORDS = {
         "place": "Оформити замовлення й оплатити",
         "paid": "Оплачено",
         "in_cart": "додано до кошика",
+        "view_cart": "Переглянути кошик",
     },
 }
 
@@ -83,7 +85,8 @@ def test_shopper_buys_the_seed_record_with_express_shipping_to_ukraine(
     page.get_by_text(words["in_cart"]).wait_for()
     assert page.locator("[data-cart-count]").inner_text() == "1"
 
-    page.get_by_role("link", name=re.compile(words["cart"])).click()
+    # The cart drawer that "Add to cart" opened leads on to the cart.
+    page.get_by_role("dialog").get_by_role("link", name=words["view_cart"]).click()
     page.wait_for_url(re.compile(r"/cart/$"))
     with page.expect_navigation():
         page.select_option("#currency-select", currency)

@@ -90,7 +90,10 @@ def test_facets_count_each_value_under_the_other_filters(client, shelf):
 
     narrowed = browse(client, label="blue-note")
     assert sorted(titles(narrowed)) == ["Blue Train", "The Sidewinder"]
-    assert facet_count(narrowed, "Jazz") == 2
+    # Both are jazz, both hard bop: a genre or style filter would narrow nothing, so
+    # those facets are left out.
+    assert facet_count(narrowed, "Jazz") is None
+    assert facet_count(narrowed, "Hard Bop") is None
     assert facet_count(narrowed, "Impulse!") == 2  # its own facet still shows the other labels
     assert facet_count(narrowed, "1950s") == 1
 
@@ -122,23 +125,19 @@ def test_collection_and_genre_filters_by_slug(client, shelf):
     assert sorted(titles(browse(client, style=hard_bop.slug))) == ["Blue Train", "The Sidewinder"]
 
 
+# A Love Supreme is sold out: last in every order.
 @pytest.mark.parametrize(
     ("sort", "expected"),
     [
-        ("price", ["Blue Train", "The Sidewinder", "A Love Supreme", "Otis Blue"]),
-        ("-price", ["Otis Blue", "A Love Supreme", "The Sidewinder", "Blue Train"]),
-        ("title", ["A Love Supreme", "Blue Train", "Otis Blue", "The Sidewinder"]),
-        ("artist", ["A Love Supreme", "Blue Train", "The Sidewinder", "Otis Blue"]),
-        ("newest", ["Otis Blue", "Blue Train", "A Love Supreme", "The Sidewinder"]),
+        ("price", ["Blue Train", "The Sidewinder", "Otis Blue", "A Love Supreme"]),
+        ("-price", ["Otis Blue", "The Sidewinder", "Blue Train", "A Love Supreme"]),
+        ("title", ["Blue Train", "Otis Blue", "The Sidewinder", "A Love Supreme"]),
+        ("artist", ["Blue Train", "The Sidewinder", "Otis Blue", "A Love Supreme"]),
+        ("newest", ["Otis Blue", "Blue Train", "The Sidewinder", "A Love Supreme"]),
     ],
 )
 def test_sorting(client, shelf, sort, expected):
-    found = titles(browse(client, sort=sort))
-    if sort == "artist":
-        assert found[:2] == sorted(found[:2]) and set(found[:2]) == set(expected[:2])
-        assert found[2:] == expected[2:]
-    else:
-        assert found == expected
+    assert titles(browse(client, sort=sort)) == expected
 
 
 def test_price_bands_are_in_the_shoppers_currency(client, shelf):
@@ -170,7 +169,7 @@ def test_garbage_parameters_are_ignored_never_500(client, shelf, params):
 
 def test_every_state_is_a_shareable_url(client, shelf):
     page = browse(client, label="blue-note", sort="price")
-    assert 'href="?label=blue-note&amp;sort=price&amp;genre=' in page or "genre=" in page
+    assert 'href="?label=blue-note&amp;sort=price&amp;decade=1950"' in page
     assert '<option value="price" selected>' in page
 
 
@@ -197,7 +196,8 @@ def test_price_sort_and_bands_use_the_sale_price_when_there_is_one(client, shelf
     assert otis.current_price == Decimal("18.00")  # the database computed it on save
 
     assert titles(browse(client, sort="price"))[0] == "Otis Blue"
-    assert titles(browse(client, sort="-price"))[-1] == "Otis Blue"
+    # The cheapest record in stock, before the sold-out one.
+    assert titles(browse(client, sort="-price"))[-2:] == ["Otis Blue", "A Love Supreme"]
     assert titles(browse(client, price="0-20")) == ["Otis Blue", "Blue Train"]
 
 

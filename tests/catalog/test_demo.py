@@ -43,7 +43,11 @@ def test_demo_collection_has_at_least_eighteen_published_titles(demo):
 
 def test_every_demo_record_has_a_cover_tracks_and_both_languages(demo):
     for release in Release.objects.all():
-        assert release.images.get().rendition_widths == [240, 480, 960], release
+        # The sleeve, its back and, for vinyl, the record out of it, for the gallery.
+        pictures = list(release.images.all())
+        assert len(pictures) == (3 if release.is_vinyl else 2), release
+        assert [p.alt_text for p in pictures[:2]] == ["", "Back cover"], release
+        assert all(p.rendition_widths == [240, 480, 960] for p in pictures), release
         assert release.tracks.exists(), release
         assert release.description, release
         assert release.translations.get(language="uk").description, release

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Case, Count, Value, When
 from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -200,7 +200,9 @@ def ordered_pks(filters, query, rate, sort):
     releases = plain(filters, query, rate)
     if sort == "artist":
         releases = with_artist_sort(releases)
-    return list(releases.order_by(*ORDERINGS[sort]).values_list("pk", flat=True))
+    # Whatever the sort, records with no copies for sale come last.
+    sold_out = Case(When(stock=0, then=Value(1)), default=Value(0))
+    return list(releases.order_by(sold_out, *ORDERINGS[sort]).values_list("pk", flat=True))
 
 
 def index_pks(catalog, start=0, stop=1000):
@@ -326,7 +328,8 @@ def test_a_price_change_moves_the_price_sort_and_bands_at_once(client, two_recor
 
 
 def test_a_record_selling_out_leaves_the_in_stock_count_at_once(client, two_records):
-    assert facet_count(browse(client), "In stock only") == 2
+    # Both in stock: "In stock only" would narrow nothing, so it is not offered.
+    assert facet_count(browse(client), "In stock only") is None
     catalogue_before = current._held["catalogue"][1]
     stock.adjust(release_id=two_records["blue_train"].pk, change=-1)
 
@@ -352,7 +355,8 @@ def test_a_genre_change_moves_the_genre_facet_and_filter_at_once(client, two_rec
     two_records["blue_train"].genres.set([soul])
 
     page = browse(client)
-    assert facet_count(page, "Soul") == 2 and facet_count(page, "Jazz") is None
+    # Both are soul now: the genre facet would narrow nothing, so it is left out.
+    assert facet_count(page, "Soul") is None and facet_count(page, "Jazz") is None
     assert titles(browse(client, genre=jazz.slug)) == []
     assert sorted(titles(browse(client, genre=soul.slug))) == ["Blue Train", "Otis Blue"]
 

@@ -109,10 +109,11 @@ def test_order_in_the_chosen_currency_stores_its_rate(client, cart_with_seed, de
 
     order = Order.objects.get()
     assert (order.currency, order.rate) == ("USD", Decimal("1.270000"))
-    assert order.subtotal == Decimal("60.84")  # 2 × 30.42: each copy rounded as shown
-    assert order.shipping_price == Decimal("22.80")
-    assert order.total == Decimal("83.64")
-    assert order.lines.get().unit_price == Decimal("30.42")
+    # Dollar prices end in .99: 23.95 × 1.27 = 30.4165 is shown and sold as 29.99.
+    assert order.subtotal == Decimal("59.98")  # 2 × 29.99: each copy rounded as shown
+    assert order.shipping_price == Decimal("22.99")  # 17.95 × 1.27 = 22.7965
+    assert order.total == Decimal("82.97")
+    assert order.lines.get().unit_price == Decimal("29.99")
 
 
 def test_standard_shipping_is_free_from_100_dollars(client, seed, demo_payments):

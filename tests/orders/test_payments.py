@@ -61,7 +61,8 @@ def test_session_in_hryvnia_for_a_ukrainian_shopper(client, seed, fake_stripe):
     check_out(client, "uk")
     session = next(iter(fake_stripe.sessions.values()))
     assert session["currency"] == "uah"
-    assert session["line_items"][0]["price_data"]["unit_amount"] == "125738"
+    # Whole hryvnias: 23.95 × 52.50 = 1,257.375 is ₴1,257, in kopiyky for Stripe.
+    assert session["line_items"][0]["price_data"]["unit_amount"] == "125700"
 
 
 def test_completed_checkout_marks_the_order_paid_once(

@@ -29,14 +29,17 @@ def test_chosen_currency_is_remembered_and_used_for_every_price(client, seed):
     assert response.status_code == 302
     assert response["Location"] == seed.get_absolute_url()
     assert response.cookies["currency"].value == "USD"
-    assert "US$30.42" in client.get(seed.get_absolute_url()).content.decode()
-    assert "US$30.42" in client.get("/en/records/").content.decode()
-    assert "30,42\xa0USD" in client.get(f"/uk/records/{seed.slug}/").content.decode()
+    # 23.95 × 1.27 = 30.4165, priced by the dollar's rule (ending in .99) as 29.99.
+    assert "US$29.99" in client.get(seed.get_absolute_url()).content.decode()
+    assert "US$29.99" in client.get("/en/records/").content.decode()
+    assert "29,99\xa0US$" in client.get(f"/uk/records/{seed.slug}/").content.decode()
 
 
 def test_hryvnia_prices_in_ukrainian(client, seed):
     choose(client, "UAH")
-    assert "1\xa0257,38\xa0₴" in client.get(f"/uk/records/{seed.slug}/").content.decode()
+    # 23.95 × 52.50 = 1,257.375: whole hryvnias.
+    assert "1\xa0257,00\xa0₴" in client.get(f"/uk/records/{seed.slug}/").content.decode()
+    assert "₴1,257.00" in client.get(f"/en/records/{seed.slug}/").content.decode()
 
 
 def test_header_switch_marks_the_current_currency(client, seed):
@@ -86,10 +89,11 @@ def test_staff_change_a_rate_and_shoppers_see_it_at_once(client, seed):
     client.get(seed.get_absolute_url())  # rates are now cached
 
     url = reverse("admin:shop_currency_change", args=["USD"])
-    response = admin.post(url, {"code": "USD", "rate": "1.50", "active": "on", "position": "1"})
+    form = {"code": "USD", "rate": "1.50", "rounding": "99", "active": "on", "position": "1"}
+    response = admin.post(url, form)
 
     assert response.status_code == 302
-    assert "US$35.93" in client.get(seed.get_absolute_url()).content.decode()
+    assert "US$35.99" in client.get(seed.get_absolute_url()).content.decode()  # 35.925
     changelist = admin.get(reverse("admin:shop_currency_changelist")).content.decode()
     assert "Rate set" in changelist
 
@@ -99,7 +103,8 @@ def test_base_currency_rate_stays_one(client, db):
     client.force_login(staff)
     url = reverse("admin:shop_currency_change", args=["GBP"])
 
-    response = client.post(url, {"code": "GBP", "rate": "2", "active": "on", "position": "0"})
+    form = {"code": "GBP", "rate": "2", "rounding": "minor", "active": "on", "position": "0"}
+    response = client.post(url, form)
 
     assert response.status_code == 200
     assert "The base currency" in response.content.decode()

@@ -7,11 +7,29 @@ from shop.formatting import format_money, format_partial_date
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"),
-    [("en", "£23.95"), ("uk", "23,95\xa0GBP")],
+    ("currency", "language", "expected"),
+    [
+        ("GBP", "en", "£1,257.38"),
+        ("USD", "en", "US$1,257.38"),
+        ("EUR", "en", "€1,257.38"),
+        ("UAH", "en", "₴1,257.38"),
+        ("GBP", "uk", "1\xa0257,38\xa0£"),
+        ("USD", "uk", "1\xa0257,38\xa0US$"),
+        ("EUR", "uk", "1\xa0257,38\xa0€"),
+        ("UAH", "uk", "1\xa0257,38\xa0₴"),
+    ],
 )
-def test_money_is_formatted_for_the_language(language, expected):
-    assert format_money(Decimal("23.95"), "GBP", language) == expected
+def test_every_currency_has_its_symbol_in_every_language(currency, language, expected):
+    assert format_money(Decimal("1257.38"), currency, language) == expected
+
+
+def test_currency_without_minor_units_shows_none():
+    assert format_money(Decimal("4562"), "JPY", "en") == "JP¥4,562"
+    assert format_money(Decimal("4562"), "JPY", "uk") == "4\xa0562\xa0¥"
+
+
+def test_a_currency_cldr_has_no_symbol_for_keeps_its_code():
+    assert format_money(Decimal("5"), "XTS", "en") == "XTS5.00"
 
 
 def test_money_groups_thousands_for_the_locale():
