@@ -220,7 +220,7 @@ class CatalogQuery:
             case "country":
                 return dict(countries).get(value.upper(), value)
             case "decade":
-                return f"{value}s"
+                return _decade(value)
             case "price":
                 return self._price_buckets().get(value, (None, None, value))[2]
             case "stock":

@@ -245,13 +245,14 @@ def _cover_of(release):
         for side, tracks in tracks_by_side(release.tracks.order_by("side", "position"))
     ]
     pictures = [
-        (draw_cover(slug=release.slug, artist=release.artist_line, title=release.title), ""),
-        (draw_back(artist=release.artist_line, title=release.title, sides=sides), "Back cover"),
+        draw_cover(slug=release.slug, artist=release.artist_line, title=release.title),
+        draw_back(artist=release.artist_line, title=release.title, sides=sides),
     ]
     if release.is_vinyl:
-        vinyl = f"{release.colour} vinyl, side A label" if release.colour else "Side A label"
-        pictures.append((draw_vinyl(title=release.title, colour=release.colour), vinyl))
-    for position, (artwork, alt_text) in enumerate(pictures):
-        image = CoverImage(release=release, alt_text=alt_text, position=position)
+        pictures.append(draw_vinyl(title=release.title, colour=release.colour))
+    # No descriptions: one would be in English on Ukrainian pages too, and the
+    # gallery names each photo in the shopper's language without one.
+    for position, artwork in enumerate(pictures):
+        image = CoverImage(release=release, alt_text="", position=position)
         image.image.save(f"{release.slug}.jpg", ContentFile(artwork), save=True)
         make_renditions(image)

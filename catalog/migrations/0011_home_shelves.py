@@ -87,4 +87,27 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AddIndex(
+            model_name="release",
+            index=models.Index(
+                models.Case(
+                    models.When(stock__gt=0, then=models.Value(0)),
+                    default=models.Value(1),
+                    output_field=models.IntegerField(),
+                ),
+                models.OrderBy(models.F("created"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("published", True)),
+                name="release_sold_out_newest",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="release",
+            index=models.Index(
+                models.OrderBy(models.F("restocked"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("restocked__isnull", False)),
+                name="release_restocked",
+            ),
+        ),
     ]

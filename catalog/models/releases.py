@@ -14,7 +14,7 @@ from django_countries.fields import CountryField
 
 from .collections import Collection, Genre
 from .people import Artist, Label
-from .queries import ReleaseQuerySet
+from .queries import ReleaseQuerySet, sold_out
 from .translations import Translation
 
 
@@ -194,6 +194,22 @@ class Release(models.Model):
             models.Index(fields=["catalogue_number"], name="release_catalogue_number"),
             # Browse sorted by price: published records in current-price order.
             models.Index(fields=["published", "current_price"], name="release_published_price"),
+            # Newest first with sold-out records last: browse's default order and the home
+            # page's new arrivals, read in order instead of sorting every published record.
+            models.Index(
+                sold_out(),
+                models.F("created").desc(),
+                models.F("id").desc(),
+                name="release_sold_out_newest",
+                condition=models.Q(published=True),
+            ),
+            # The home page's "Back in stock", latest first.
+            models.Index(
+                models.F("restocked").desc(),
+                models.F("id").desc(),
+                name="release_restocked",
+                condition=models.Q(restocked__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -253,6 +269,12 @@ class Release(models.Model):
         if self.stock <= settings.LOW_STOCK_THRESHOLD:
             return Availability.LOW_STOCK
         return Availability.IN_STOCK
+
+    @property
+    def decade(self):
+        """1950 for a record first out in 1958: what the list's decade filter reads."""
+        year = self.original_year or (self.released.year if self.released else None)
+        return year // 10 * 10 if year else None
 
     @property
     def edition_badges(self):

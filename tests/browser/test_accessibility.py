@@ -10,7 +10,6 @@ pytestmark = [
 ]
 
 
-
 @pytest.fixture
 def seed_with_cover():
     release = seed_release()
@@ -49,9 +48,7 @@ def test_pages_have_no_accessibility_violations(
     assert violations(page) == []
 
 
-def test_question_form_errors_have_no_accessibility_violations(
-    live_server, page, seed_with_cover
-):
+def test_question_form_errors_have_no_accessibility_violations(live_server, page, seed_with_cover):
     page.goto(f"{live_server.url}/uk/records/{seed_with_cover.slug}/")
     page.get_by_text("Поставити запитання", exact=True).click()
     page.get_by_role("button", name="Надіслати запитання").click()

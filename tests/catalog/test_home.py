@@ -11,9 +11,16 @@ from django.utils import timezone
 
 from catalog import stock
 from catalog.home import RESTOCK_WINDOW
-from catalog.models import CollectionTranslation, GenreTranslation, StaffPick, StaffPickTranslation
+from catalog.models import (
+    CollectionTranslation,
+    GenreTranslation,
+    Release,
+    StaffPick,
+    StaffPickTranslation,
+)
 from tests.catalog.test_browse import titles
 from tests.catalog.test_freshness import assert_cached, fresh, read, warm
+from tests.conftest import warm_shared_caches
 from tests.factories import add_image, make_collection, make_genre, make_release
 
 HOME = "/en/"
@@ -119,6 +126,20 @@ def test_staff_picks_come_in_the_staffs_order_with_their_notes_in_each_language(
     assert '<p class="release-card__note">Play it loud.</p>' in page_uk
 
 
+def test_only_the_first_shelfs_first_covers_load_at_once(client, db):
+    for n in range(6):
+        release = make_release(title=f"Record {n}")
+        add_image(release)
+        pick(release, position=n)
+
+    page = client.get(HOME).content.decode()
+    picks = section(page, "picks-heading")
+    covers = re.findall(r"<img [^>]+>", picks)
+    assert ['loading="lazy"' in cover for cover in covers] == [False] * 4 + [True] * 2
+    new_arrivals = section(page, "new-arrivals-heading")
+    assert all('loading="lazy"' in c for c in re.findall(r"<img [^>]+>", new_arrivals))
+
+
 def test_no_staff_picks_no_shelf(client, db):
     make_release()
     assert 'id="picks-heading"' not in client.get(HOME).content.decode()
@@ -193,7 +214,7 @@ def test_the_home_page_has_a_meta_description_in_each_language(client, db):
     assert "джаз і соул на вінілі" in described_uk
 
 
-def test_the_home_page_takes_eight_queries_whatever_its_shelves_hold(
+def test_the_home_page_takes_a_fixed_number_of_queries_whatever_its_shelves_hold(
     client, db, warm_caches, django_assert_num_queries
 ):
     def fill(count):
@@ -204,15 +225,23 @@ def test_the_home_page_takes_eight_queries_whatever_its_shelves_hold(
             release.genres.set([genre, make_genre(f"Style {n}", parent=genre)])
             add_image(release)
             pick(release, position=n, note="Good.")
+        warm_shared_caches()  # genre names, as every page reads them
 
     fill(1)
-    # The featured collection, four shelves, their artists and images, the genre tiles.
+    # The collection's covers, picks, new arrivals, restocks, their artists and images;
+    # and after a change to the catalogue, the featured collection and the genre counts.
     with django_assert_num_queries(8):
         client.get(HOME)
     fill(9)
     with django_assert_num_queries(8):
         page = client.get("/uk/").content.decode()
     assert len(shelf_titles(page, "picks-heading")) == 8
+    assert len(shelf_titles(page, "restocked-heading")) == 8
+
+    # A sale leaves the catalogue as it was: the collection and genres are not counted again.
+    stock.adjust(release_id=Release.objects.first().pk, change=-10)
+    with django_assert_num_queries(6):
+        client.get("/uk/")
 
 
 # Fresh at once, and cached while nothing changes.
@@ -256,6 +285,17 @@ def test_a_staff_pick_added_in_the_admin_shows_at_once(client, admin_client, sho
     assert "Соул у найкращій формі." in fresh(client, "/uk/")
 
 
+def test_staff_see_their_picks_in_order_and_which_collection_is_featured(admin_client, shop):
+    pick(shop["otis_blue"], position=2, note="Soul at its best.")
+    pick(shop["blue_train"], position=1)
+    page = admin_client.get(reverse("admin:catalog_staffpick_changelist")).content.decode()
+    assert page.index("Blue Train") < page.index("Otis Blue")
+    assert "Soul at its best." in page
+    make_collection("New Ermitage")
+    listing = admin_client.get(reverse("admin:catalog_collection_changelist") + "?featured__exact=0")
+    assert listing.status_code == 200 and "New Ermitage" in listing.content.decode()
+
+
 def test_a_picked_record_removed_from_the_picks_leaves_the_shelf_at_once(client, shop):
     chosen = pick(shop["otis_blue"])
     warm(client, HOME)
@@ -283,6 +323,27 @@ def test_a_record_selling_out_moves_to_the_end_of_its_shelves_at_once(client, sh
     page = fresh(client, HOME)
     assert shelf_titles(page, "picks-heading") == ["Otis Blue", "Blue Train"]
     assert shelf_titles(page, "new-arrivals-heading") == ["Otis Blue", "Blue Train"]
+
+
+def test_a_newly_featured_collection_and_a_renamed_genre_show_at_once(client, shop):
+    small, large = make_collection("Small Series"), make_collection("Large Series")
+    jazz = make_genre("Jazz")
+    shop["blue_train"].collection = small
+    shop["blue_train"].save()
+    shop["otis_blue"].collection = large
+    shop["otis_blue"].save()
+    make_release(collection=large).genres.set([jazz])
+    warm(client, HOME)
+    assert "Large Series" in section(read(client, HOME)[0], "hero-heading")
+
+    small.featured = True
+    small.save()
+    jazz.name = "Modern Jazz"
+    jazz.save()
+
+    page = fresh(client, HOME)
+    assert "Small Series" in section(page, "hero-heading")
+    assert ">Modern Jazz</span>" in section(page, "genres-heading")
 
 
 def test_a_restock_leaves_the_shelf_when_its_window_closes(client, shop, monkeypatch):

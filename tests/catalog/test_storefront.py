@@ -105,7 +105,11 @@ def test_the_product_page_shows_a_gallery_badges_and_a_buy_bar(client, seed):
     assert page.count('loading="lazy"') >= 3  # thumbnails wait until they are near
     assert 'fetchpriority="high"' in page  # the cover does not
     badges = re.findall(r'class="edition-badge edition-badge--(\w+)">([^<]+)<', page)
-    assert badges == [("limited", "Limited Edition"), ("colour", "Yellow vinyl"), ("reissue", "Reissue")]
+    assert badges == [
+        ("limited", "Limited Edition"),
+        ("colour", "Yellow vinyl"),
+        ("reissue", "Reissue"),
+    ]
     assert "data-buy-bar hidden" in page
 
     ukrainian = get(client, f"/uk/records/{seed.slug}/")
@@ -117,3 +121,10 @@ def test_a_sold_out_record_has_no_buy_bar_and_no_colour_badge_on_a_cd(client, db
     page = get(client, f"/en/records/{cd.slug}/")
     assert "data-buy-bar" not in page
     assert "edition-badge--colour" not in page
+
+
+def test_the_original_year_opens_its_decade(client, seed):
+    page = get(client, f"/en/records/{seed.slug}/")
+    assert f'<a href="/en/records/?decade=1950">{seed.original_year}</a>' in page
+    decade = get(client, "/en/records/", decade="1950")
+    assert seed.title.replace("'", "&#x27;") in decade
