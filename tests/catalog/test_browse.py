@@ -29,7 +29,7 @@ def facet_count(page, label):
 def in_stock_count(page):
     """The "In stock only" count. The facet is left out when it would narrow nothing,
     that is when every record listed is in stock: then it is the number listed."""
-    shown = in_stock_count(page)
+    shown = facet_count(page, "In stock only")
     if shown is not None:
         return shown
     listed = re.search(r'class="browse__count">(\d+) records?<', page)

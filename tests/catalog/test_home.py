@@ -140,6 +140,15 @@ def test_only_the_first_shelfs_first_covers_load_at_once(client, db):
     assert all('loading="lazy"' in c for c in re.findall(r"<img [^>]+>", new_arrivals))
 
 
+def test_a_list_pages_first_two_covers_load_at_once(client, db):
+    for n in range(4):
+        add_image(make_release(title=f"Record {n}"))
+    page = client.get(LIST).content.decode()
+    covers = re.findall(r'class="release-card__link"[^>]*>\s*(<img [^>]+>)', page)
+    assert ['loading="lazy"' in cover for cover in covers] == [False, False, True, True]
+    assert 'fetchpriority="high"' in covers[0]
+
+
 def test_no_staff_picks_no_shelf(client, db):
     make_release()
     assert 'id="picks-heading"' not in client.get(HOME).content.decode()
@@ -292,7 +301,9 @@ def test_staff_see_their_picks_in_order_and_which_collection_is_featured(admin_c
     assert page.index("Blue Train") < page.index("Otis Blue")
     assert "Soul at its best." in page
     make_collection("New Ermitage")
-    listing = admin_client.get(reverse("admin:catalog_collection_changelist") + "?featured__exact=0")
+    listing = admin_client.get(
+        reverse("admin:catalog_collection_changelist") + "?featured__exact=0"
+    )
     assert listing.status_code == 200 and "New Ermitage" in listing.content.decode()
 
 

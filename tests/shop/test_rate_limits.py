@@ -1,6 +1,7 @@
 """Every abuse limit answers 429 with a localized page that says when to try again."""
 
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,8 +17,12 @@ QUESTION = {"name": "Olena", "email": "olena@example.com", "body": "Is this the 
 
 
 @pytest.fixture
-def tight_limits(settings):
-    """Three attempts a minute for everything, so tests reach each limit quickly."""
+def tight_limits(settings, monkeypatch):
+    """Three attempts a minute for everything, so tests reach each limit quickly.
+
+    The clock stands still mid-minute: counters are fixed windows, and a slow run
+    crossing into the next minute would start counting afresh."""
+    monkeypatch.setattr("shop.ratelimit.time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     settings.RATE_LIMITS = {name: (3, 60) for name in settings.RATE_LIMITS}
     settings.DEMO_PAYMENTS = True
     settings.STRIPE_SECRET_KEY = ""
