@@ -18,24 +18,43 @@ def babel_locale(language=None):
     return settings.BABEL_LOCALES.get(language, settings.BABEL_LOCALES[settings.LANGUAGE_CODE])
 
 
+# Currencies that staff price in whole units (shop.rounding): a whole amount in one is
+# written without its minor digits, "1 257 ₴", as shops write hryvnias. shop.money
+# keeps this set as it reads the offered currencies, which a request does before it
+# prices anything: formatting a price must not cost a cache read of its own.
+_whole_unit_currencies: frozenset[str] = frozenset()
+
+
+def write_whole_units_of(codes):
+    global _whole_unit_currencies
+    _whole_unit_currencies = frozenset(codes)
+
+
 def format_money(amount: Decimal, currency: str, language=None) -> str:
-    """ "₴1,257.00" in English, "1 257,00 ₴" or "23,95 £" in Ukrainian: CLDR's pattern
+    """ "₴1,257.38" in English, "1 257,38 ₴" or "23,95 £" in Ukrainian: CLDR's pattern
     for the locale, always with a symbol (see currency_symbol)."""
-    return _formatted(Decimal(amount), currency, babel_locale(language))
+    amount = Decimal(amount)
+    whole = currency in _whole_unit_currencies and amount == amount.to_integral_value()
+    return _formatted(amount, currency, babel_locale(language), whole)
 
 
 @functools.lru_cache(maxsize=4096)
-def _formatted(amount: Decimal, currency: str, locale: str) -> str:
+def _formatted(amount: Decimal, currency: str, locale: str, whole: bool) -> str:
     # A shop shows the same few hundred prices over and over: Babel formats each once.
-    return format_currency(amount, currency, format=_money_pattern(currency, locale), locale=locale)
+    pattern = _money_pattern(currency, locale, whole)
+    return format_currency(
+        amount, currency, format=pattern, locale=locale, currency_digits=not whole
+    )
 
 
 @functools.lru_cache(maxsize=256)
-def _money_pattern(currency: str, locale: str) -> str:
+def _money_pattern(currency: str, locale: str, whole: bool = False) -> str:
     """The locale's currency pattern with the symbol written in (quoted, so that Babel
-    does not look it up again)."""
+    does not look it up again), and without the fraction for whole units."""
     symbol = currency_symbol(currency, locale).replace("'", "''")
     pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    if whole:
+        pattern = pattern.replace(".00", "")
     return pattern.replace("¤", f"'{symbol}'")
 
 

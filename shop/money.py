@@ -9,6 +9,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
 
 from .cache_keys import bump
+from .formatting import write_whole_units_of
 from .models import Currency
 from .rounding import PriceRounding, minor_unit, round_price
 
@@ -89,9 +90,12 @@ def _offer() -> Offer:
             offer = cache.get(LAST_KNOWN_KEY)
             if offer is None:
                 raise
-            return offer
-        cache.set(CACHE_KEY, offer, CACHE_SECONDS)
-        cache.set(LAST_KNOWN_KEY, offer, timeout=None)
+        else:
+            cache.set(CACHE_KEY, offer, CACHE_SECONDS)
+            cache.set(LAST_KNOWN_KEY, offer, timeout=None)
+    write_whole_units_of(
+        code for code, rate in offer.rates.items() if rate.rounding == PriceRounding.WHOLE_UNIT
+    )
     return offer
 
 

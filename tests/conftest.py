@@ -18,13 +18,16 @@ def english_by_default():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """No test sees what another one cached (exchange rates, for one)."""
+    from shop.formatting import write_whole_units_of
     from shop.page_cache import forget_local_pages
 
     cache.clear()
     forget_local_pages()
+    write_whole_units_of(())
     yield
     cache.clear()
     forget_local_pages()
+    write_whole_units_of(())
 
 
 def warm_shared_caches():

@@ -79,8 +79,8 @@ def test_the_order_stores_the_prices_shown_and_stripe_charges_its_total(
 def test_whole_hryvnias_from_cart_to_order(client, basket, demo_payments):
     client.post("/uk/currency/", {"currency": "UAH"})
     page = client.get("/uk/cart/").content.decode()
-    assert escape("2\xa0757,00\xa0₴") in page  # 3 × 919
-    assert escape("3\xa0281,00\xa0₴") in page  # + 524
+    assert escape("2\xa0757\xa0₴") in page  # 3 × 919
+    assert escape("3\xa0281\xa0₴") in page  # + 524
 
     check_out(client, "uk")
 

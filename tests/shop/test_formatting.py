@@ -3,7 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from shop.formatting import format_money, format_partial_date
+from shop.formatting import format_money, format_partial_date, write_whole_units_of
+from shop.models import Currency
+from shop.rounding import PriceRounding
 
 
 @pytest.mark.parametrize(
@@ -54,3 +56,29 @@ def test_release_dates_show_only_what_is_known(precision, language, expected):
 
 def test_unknown_language_falls_back_to_english_formats():
     assert format_money(Decimal("5"), "GBP", "de") == "£5.00"
+
+
+@pytest.mark.parametrize(
+    ("amount", "language", "expected"),
+    [
+        ("1257", "uk", "1\xa0257\xa0₴"),
+        ("1257", "en", "₴1,257"),
+        ("4133.85", "uk", "4\xa0133,85\xa0₴"),  # a threshold, not a price: as it is
+        ("0", "en", "₴0"),
+    ],
+)
+def test_whole_unit_currencies_are_written_without_minor_digits(amount, language, expected):
+    write_whole_units_of(["UAH"])
+    assert format_money(Decimal(amount), "UAH", language) == expected
+    assert format_money(Decimal("24.00"), "GBP", language) in ("£24.00", "24,00\xa0£")
+
+
+def test_whole_units_follow_the_staff_rule(client, seed):
+    """Saved as in the admin: the change reaches the next page at once."""
+    hryvnia = Currency.objects.get(code="UAH")
+    client.cookies["currency"] = "UAH"
+    assert "1\xa0257\xa0₴" in client.get(f"/uk/records/{seed.slug}/").content.decode()
+
+    hryvnia.rounding = PriceRounding.MINOR_UNIT
+    hryvnia.save()
+    assert "1\xa0257,38\xa0₴" in client.get(f"/uk/records/{seed.slug}/").content.decode()
