@@ -14,7 +14,12 @@
 
   function choose(index) {
     current = index;
-    title.textContent = buttons[index].dataset.title;
+    // "A1 So What", from the track's own row.
+    var row = buttons[index].closest("li");
+    title.textContent =
+      row.querySelector(".tracklist__position").textContent +
+      " " +
+      row.querySelector(".tracklist__title").textContent;
     progress.value = 0;
   }
 

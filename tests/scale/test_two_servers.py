@@ -96,8 +96,12 @@ def servers(transactional_db, starting_data, shared_redis, static_root, tmp_path
         ),
         "STATIC_ROOT": str(static_root),
     }
-    started = [_start(environment, tmp_path / f"server-{n}.log") for n in (1, 2)]
+    started = []
     try:
+        # Appended one by one, so that a server that started is stopped even when the
+        # second does not start: it would hold the test database open.
+        for n in (1, 2):
+            started.append(_start(environment, tmp_path / f"server-{n}.log"))
         yield [url for url, _process in started]
     finally:
         for _url, process in started:
@@ -115,7 +119,12 @@ def _start(environment, log_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    port = _wait_for_port(process, log_path)
+    try:
+        port = _wait_for_port(process, log_path)
+    except BaseException:
+        process.terminate()
+        process.wait(timeout=10)
+        raise
     url = f"http://127.0.0.1:{port}"
     return url, process
 
@@ -130,9 +139,10 @@ def _wait_for_port(process, log_path):
         if match := listening.search(log_path.read_text()):
             port = int(match.group(1))
             try:
-                session.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                # The first request loads the whole shop: slow on a busy machine.
+                session.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
                 return port
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
         time.sleep(0.1)
     pytest.fail(f"server did not start:\n{log_path.read_text()}")
