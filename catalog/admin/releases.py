@@ -217,10 +217,9 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
         waiting = getattr(obj, "alerts_waiting", 0)
         if not waiting:
             return 0
-        url = reverse("admin:catalog_stockalert_changelist")
-        return format_html(
-            '<a href="{}?release__id__exact={}&state=waiting">{}</a>', url, obj.pk, waiting
-        )
+        query = urlencode({"release__id__exact": obj.pk, "state": "waiting"})
+        url = f"{reverse('admin:catalog_stockalert_changelist')}?{query}"
+        return format_html('<a href="{}">{}</a>', url, waiting)
 
     @admin.display(description=_("artists"))
     def artist_names(self, obj):

@@ -97,14 +97,6 @@ def test_the_form_works_from_a_cached_page_with_each_shoppers_csrf_token(sold_ou
     assert StockAlert.objects.filter(email="olena@example.com").exists()
 
 
-def test_the_sold_out_page_stays_within_eight_queries(
-    client, sold_out, warm_caches, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(8):
-        page = client.get(sold_out.get_absolute_url()).content.decode()
-    assert "Email me when it’s back" in page
-
-
 # Guests
 
 
