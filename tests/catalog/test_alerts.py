@@ -185,6 +185,7 @@ def test_a_code_signed_for_something_else_is_404(client, sold_out):
         ("not-an-email", "en", "Enter a valid email address."),
         ("a@" + "b" * 300 + ".com", "en", "Ensure this value has at most 254 characters"),
         ("olena@", "uk", "Введіть коректну email адресу."),
+        ("olena\x00@example.com", "en", "Null characters are not allowed."),
     ],
 )
 def test_bad_emails_get_a_localized_400_with_the_form_error(
@@ -493,6 +494,8 @@ def test_one_click_unsubscribe_needs_no_csrf_token(sold_out):
 
 def test_a_forged_unsubscribe_token_is_404(client, sold_out):
     confirmed_alert(sold_out)
+    assert client.get("/en/alerts/unsubscribe/%00/").status_code == 404
+    assert client.get("/en/alerts/confirm/%00/").status_code == 404
     assert client.get(url("unsubscribe_alert", token="forged")).status_code == 404
     assert client.post(url("unsubscribe_alert", token="forged")).status_code == 404
     assert StockAlert.objects.count() == 1
