@@ -46,3 +46,13 @@ class QuestionForm(forms.Form):
     @property
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class StockAlertForm(forms.Form):
+    """A guest's address for "Email me when it's back"; signed-in shoppers post no field."""
+
+    email = forms.EmailField(label=_("Your email"), max_length=254)
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the question form on the same page has an email field too.
+        super().__init__(*args, auto_id="alert_%s", **kwargs)

@@ -13,6 +13,8 @@ adjusted ±n, opening +n (a new record's first copies). `settle` writes no
 movement: a paid order's copies left stock when they were reserved, so its
 movements already account for them.
 
+A record whose stock rises from zero sends its back-in-stock alerts (catalog.alerts).
+
 `held` counts the copies taken out of stock for unpaid orders, so a record
 whose copies are all in checkouts can say so instead of "sold out". `reserve`
 adds to it; `release` and `settle` take from it, never below zero.
@@ -25,6 +27,7 @@ from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from . import alerts
 from .freshness import record_changed, stock_changed
 from .models import Release, StockMovement
 
@@ -79,7 +82,7 @@ def adjust(*, release_id, change) -> int:
         back_in_stock = {"restocked": timezone.now()} if stock == 0 < change else {}
         Release.objects.filter(pk=release_id).update(stock=stock + change, **back_in_stock)
         StockMovement.objects.create(release_id=release_id, change=change, reason=Reason.ADJUSTED)
-        stock_changed({release_id: (stock, stock + change)})
+        _moved({release_id: (stock, stock + change)})
     return change
 
 
@@ -132,13 +135,20 @@ def _held_less(quantity):
 def _record(lines, *, reference, reason, sign):
     """One movement per line, for lines already put in order by `_in_order`."""
     after = dict(Release.objects.filter(pk__in=[pk for pk, _q in lines]).values_list("pk", "stock"))
-    stock_changed({pk: (after[pk] - sign * quantity, after[pk]) for pk, quantity in lines})
+    _moved({pk: (after[pk] - sign * quantity, after[pk]) for pk, quantity in lines})
     StockMovement.objects.bulk_create(
         StockMovement(
             release_id=release_id, change=sign * quantity, reason=reason, reference=reference
         )
         for release_id, quantity in lines
     )
+
+
+def _moved(stock: dict[int, tuple[int, int]]):
+    """Stock moved (id -> (before, after)): pages go stale, and records back from zero
+    have their back-in-stock alerts queued with this transaction."""
+    stock_changed(stock)
+    alerts.back_in_stock([pk for pk, (before, after) in stock.items() if before == 0 < after])
 
 
 def _in_order(lines):

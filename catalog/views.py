@@ -15,7 +15,7 @@ from shop.parsing import clean_text
 
 from . import questions
 from .browse import SORTS, CatalogQuery
-from .forms import QuestionForm
+from .forms import QuestionForm, StockAlertForm
 from .freshness import CATALOGUE, HOME, LISTINGS, release_family
 from .genres import genres_of
 from .home import home_shelves
@@ -112,7 +112,15 @@ def release_detail(request, slug):
     return render_product_page(request, release, question_form=QuestionForm())
 
 
-def render_product_page(request, release, *, question_form, status=200):
+def signed_in_email(request) -> str:
+    """A signed-in shopper's email, else "". Only read with a session cookie, so that an
+    anonymous page costs no session query."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES or not request.user.is_authenticated:
+        return ""
+    return request.user.email
+
+
+def render_product_page(request, release, *, question_form, alert_form=None, status=200):
     genres, styles = genres_of(release, get_language())
     sides = tracks_by_side(release.tracks.all())
     url = request.build_absolute_uri(release.get_absolute_url())
@@ -148,8 +156,20 @@ def render_product_page(request, release, *, question_form, status=200):
         ),
         "more_from": shelves,
         "question_form": question_form,
+        **_stock_alert_context(request, release, alert_form),
     }
     return render(request, "catalog/release_detail.html", context, status=status)
+
+
+def _stock_alert_context(request, release, alert_form):
+    """A sold-out record offers "Email me when it's back": a field for guests, one
+    button for signed-in shoppers (whose page is never cached)."""
+    if release.stock:
+        return {}
+    member_email = signed_in_email(request)
+    if member_email:
+        page_cache.not_shareable(request)
+    return {"alert_form": alert_form or StockAlertForm(), "alert_member_email": member_email}
 
 
 def product_breadcrumbs(release, genres, styles):

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_email(*, subject, template, context, to, language):
+def send_email(*, subject, template, context, to, language, headers=None):
     """Render `template`.txt and .html in `language` and send them.
 
     `subject` is an untranslated message id (mark it with gettext_noop) whose
@@ -18,6 +18,7 @@ def send_email(*, subject, template, context, to, language):
             subject=translation.gettext(subject) % context,
             body=render_to_string(f"{template}.txt", context),
             to=to,
+            headers=headers,
         )
         message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
         message.send()

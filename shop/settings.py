@@ -286,6 +286,7 @@ RATE_LIMITS = {
     "order": (10, 60 * 60),  # placing an order
     "payment": (20, 60 * 60),  # starting a payment for a placed order
     "question": (5, 60 * 60),  # questions about a record, each emailed to staff
+    "stock_alert": (10, 60 * 60),  # back-in-stock alerts, each guest's emailed a link
     "login": (20, 15 * 60),  # every login form, before django-axes' lockout below
 }
 # How many proxies of our own (nginx, a load balancer) stand in front of the shop,

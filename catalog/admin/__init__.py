@@ -1,5 +1,5 @@
 """The catalogue's admin, one module per area; importing them registers the models."""
 
-from . import questions, releases, shelves, stock, taxonomy
+from . import alerts, questions, releases, shelves, stock, taxonomy
 
-__all__ = ["questions", "releases", "shelves", "stock", "taxonomy"]
+__all__ = ["alerts", "questions", "releases", "shelves", "stock", "taxonomy"]

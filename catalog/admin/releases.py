@@ -1,8 +1,13 @@
 """Editing releases: the record with its artists, images, tracks, credits and texts."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,9 +26,22 @@ from ..models import (
     Release,
     ReleaseArtist,
     ReleaseTranslation,
+    StockAlert,
 )
 from ..search_index import refresh_search_text
 from .tracks import TrackInline
+
+
+def _alerts_waiting():
+    waiting = (
+        StockAlert.objects.due()
+        .filter(release=OuterRef("pk"))
+        .order_by()
+        .values("release")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(waiting), Value(0))
 
 
 def image_preview(image, size=80):
@@ -107,6 +125,7 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
         "price",
         "stock",
         "held",
+        "alerts_waiting",
         "published",
     ]
     list_display_links = ["cover_thumbnail", "title"]
@@ -128,7 +147,7 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
         "label__name",
     ]
     autocomplete_fields = ["label", "original_label", "collection"]
-    readonly_fields = ["held"]
+    readonly_fields = ["held", "alerts_waiting"]
     filter_horizontal = ["genres"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish", "unpublish"]
@@ -159,7 +178,14 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
         (_("Classification"), {"fields": ["genres", ("collection", "collection_position")]}),
         (
             _("Price and stock"),
-            {"fields": [("price", "sale_price"), ("stock", "held"), "max_per_order"]},
+            {
+                "fields": [
+                    ("price", "sale_price"),
+                    ("stock", "held"),
+                    "max_per_order",
+                    "alerts_waiting",
+                ]
+            },
         ),
         (_("Text"), {"fields": ["description", "notes"]}),
     ]
@@ -173,6 +199,7 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
             .get_queryset(request)
             .select_related("label")
             .prefetch_related("release_artists__artist", "images")
+            .annotate(alerts_waiting=_alerts_waiting())
         )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -183,6 +210,16 @@ class ReleaseAdmin(StrictLookups, admin.ModelAdmin):
     @admin.display(description=_("cover"))
     def cover_thumbnail(self, obj):
         return image_preview(obj.cover, 48)
+
+    @admin.display(description=_("alerts waiting"), ordering="alerts_waiting")
+    def alerts_waiting(self, obj):
+        """Confirmed back-in-stock alerts to be emailed when the record is back."""
+        waiting = getattr(obj, "alerts_waiting", 0)
+        if not waiting:
+            return 0
+        query = urlencode({"release__id__exact": obj.pk, "state": "waiting"})
+        url = f"{reverse('admin:catalog_stockalert_changelist')}?{query}"
+        return format_html('<a href="{}">{}</a>', url, waiting)
 
     @admin.display(description=_("artists"))
     def artist_names(self, obj):

@@ -1,3 +1,4 @@
+from .alerts import StockAlert
 from .collections import Collection, CollectionTranslation, Genre, GenreTranslation
 from .images import CoverImage
 from .people import Artist, ArtistTranslation, Label
@@ -47,6 +48,7 @@ __all__ = [
     "Role",
     "StaffPick",
     "StaffPickTranslation",
+    "StockAlert",
     "StockMovement",
     "RoleTranslation",
     "Track",

@@ -159,6 +159,16 @@ def test_seed_page_needs_at_most_eight_queries(
         client.get(product_url(seed))
 
 
+def test_a_sold_out_page_with_its_alert_form_needs_at_most_eight_queries(
+    client, warm_caches, django_assert_max_num_queries
+):
+    release = make_release(stock=0)
+    add_tracks(release, 4)
+    with django_assert_max_num_queries(8):
+        page = client.get(product_url(release)).content.decode()
+    assert "Sold out" in page and "Email me when it’s back" in page
+
+
 def reserve_every_copy(release):
     with transaction.atomic():
         assert stock.reserve([(release.pk, release.stock)], reference="PL-7K3QX9") is None
