@@ -152,8 +152,9 @@ document.addEventListener("change", (event) => {
   }
 });
 
-// On a phone the checkout's order summary comes first, folded to its total.
-document.querySelectorAll("details[data-fold-on-phone]").forEach((details) => {
+// The checkout's order summary comes folded to its total, first on a phone; on a
+// wide screen it has a column of its own and opens.
+document.querySelectorAll("details[data-open-on-desktop]").forEach((details) => {
   details.open = !PHONE.matches;
 });
 

@@ -67,6 +67,11 @@ def test_cart_and_checkout_have_no_accessibility_violations(
 
     page.goto(f"{live_server.url}/{language}/cart/")
     assert violations(page) == []
+    # A form without a script of its own answers with a flash message: checked too.
+    with page.expect_navigation():
+        page.locator("form.cart__quantity button").click()
+    assert page.locator(".messages li").count() == 1
+    assert violations(page) == []
 
     page.goto(f"{live_server.url}/{language}/checkout/")
     assert violations(page) == []

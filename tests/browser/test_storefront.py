@@ -160,3 +160,23 @@ def test_checkout_summary_comes_first_on_a_phone(live_server, browser, shelf, vi
         assert summary.bounding_box()["x"] > form["x"]  # beside the form
         assert details_open
     shoot(page, f"checkout-en-{viewport}")
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "records/", "records/{slug}/", "cart/", "checkout/"])
+def test_nothing_moves_when_the_script_arrives(live_server, browser, shelf, path):
+    """Buttons that scripts replace are hidden from the first paint, and what scripts
+    open or fold does not push the page about (Lighthouse's layout shift)."""
+    page = open_page(browser, PHONE, f"{live_server.url}/en/records/{shelf.slug}/")
+    page.locator("form[data-buy-form] button").click()
+    page.get_by_role("dialog").wait_for()
+    page.goto(f"{live_server.url}/en/{path.format(slug=shelf.slug)}")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
