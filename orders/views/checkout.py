@@ -53,6 +53,7 @@ def _place(request, cart, form):
             currency=request.currency.code,
             language=get_language(),
             client=client_fingerprint(request),
+            customer=request.user if request.user.is_authenticated else None,
         )
     except CheckoutError as error:
         messages.error(request, error.message)
