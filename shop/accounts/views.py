@@ -37,7 +37,8 @@ def _email_in(request, field):
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("account:home")
-    form = SignUpForm(request.POST or None)
+    # From an order's page, the email is filled in already.
+    form = SignUpForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
         ratelimit.check("signup", request, email=_email_in(request, "email"))
         if form.is_valid():
