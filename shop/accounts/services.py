@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from ..models import Account
 from . import signals
@@ -65,7 +66,10 @@ def resend_verification(user, *, language):
 @transaction.atomic
 def verify_email(user, *, now=None):
     """Mark the account's email as its owner's; other apps attach what it owns."""
-    account = Account.objects.select_for_update().get(user=user)
+    # Staff made in the admin have no Account until they use the shop's pages.
+    account, _created = Account.objects.select_for_update().get_or_create(
+        user=user, defaults={"language": get_language()}
+    )
     account.email_verified = now or timezone.now()
     account.save(update_fields=["email_verified"])
     user.account = account
@@ -91,7 +95,9 @@ def request_email_change(user, *, new_email, language):
 @transaction.atomic
 def change_email(user, *, new_email, now=None):
     """Move the login to `new_email`, already verified by its link; tell the old one."""
-    old_email, language = user.email, user.account.language
+    old_email = user.email
+    account = getattr(user, "account", None)
+    language = account.language if account else get_language()
     if get_user_model().objects.filter(email=new_email).exclude(pk=user.pk).exists():
         raise EmailTaken
     user.email = new_email
@@ -107,8 +113,8 @@ def change_email(user, *, new_email, now=None):
 @transaction.atomic
 def close_account(user):
     """Delete the user, their consents and addresses; other apps detach what they keep."""
-    email, language = user.email, getattr(user, "account", None)
-    language = language.language if language else "en"
+    email, account = user.email, getattr(user, "account", None)
+    language = account.language if account else get_language()
     signals.account_closing.send(sender=Account, user=user)
     user.delete()
     email_account("closed", to=email, language=language)

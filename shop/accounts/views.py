@@ -29,6 +29,11 @@ EXPIRED_LINK = gettext_lazy("This link has expired. Please ask for a new one.")
 EMAIL_TAKEN = gettext_lazy("That email now belongs to another account, so it cannot be yours.")
 
 
+def _posted(request):
+    """The form data of a POST, even an empty one; None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _email_in(request, field):
     """The email a form names, for counting attempts per email as well as per address."""
     return request.POST.get(field, "")[:254]
@@ -38,7 +43,7 @@ def sign_up(request):
     if request.user.is_authenticated:
         return redirect("account:home")
     # From an order's page, the email is filled in already.
-    form = SignUpForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
+    form = SignUpForm(_posted(request), initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
         ratelimit.check("signup", request, email=_email_in(request, "email"))
         if form.is_valid():
@@ -147,7 +152,7 @@ def home(request):
     account, _created = Account.objects.get_or_create(
         user=request.user, defaults={"language": get_language()}
     )
-    news = NewsForm(request.POST or None, initial={"news": account.news})
+    news = NewsForm(_posted(request), initial={"news": account.news})
     if request.method == "POST" and news.is_valid():
         account.news = news.cleaned_data["news"]
         account.save(update_fields=["news"])
@@ -158,7 +163,7 @@ def home(request):
 
 @login_required
 def change_email(request):
-    form = ChangeEmailForm(request.user, request.POST or None)
+    form = ChangeEmailForm(request.user, _posted(request))
     if request.method == "POST":
         ratelimit.check("account_email", request)
         if form.is_valid():
@@ -196,7 +201,7 @@ def confirm_email(request, token):
 
 @login_required
 def close(request):
-    form = PasswordConfirmedForm(request.user, request.POST or None)
+    form = PasswordConfirmedForm(request.user, _posted(request))
     if request.method == "POST" and form.is_valid():
         services.close_account(request.user)
         logout(request)

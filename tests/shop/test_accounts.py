@@ -300,3 +300,12 @@ def test_account_pages_need_a_member(client):
         assert response.status_code == 302
         assert response.url.startswith("/en/account/sign-in/?next=")
     assert Account.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_empty_sign_up_is_a_400_with_every_error(client):
+    response = client.post("/uk/account/sign-up/", {})
+
+    assert response.status_code == 400
+    assert response.content.decode().count("field--invalid") == 3
+    assert not User.objects.exists()
