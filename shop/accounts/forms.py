@@ -36,7 +36,7 @@ class SignUpForm(forms.Form):
         strip=False,
         max_length=128,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html,
+        help_text=_("At least 8 characters, not only numbers, and not a common password."),
     )
     privacy = forms.BooleanField(
         label=_("I have read the privacy notice"),
