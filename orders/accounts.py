@@ -26,7 +26,7 @@ def carry_cart_over(sender, request, user, **kwargs):
     if request is None:
         return
     cart = carts.carry_over(guest=carts.guest_cart(request), member=user)
-    count_changed(request, carts.count_copies(cart))
+    count_changed(request, carts.count_copies(cart) if cart else 0)
 
 
 def attach_guest_orders(sender, user, email, **kwargs):

@@ -177,14 +177,19 @@ def guest_cart(request):
 
 @transaction.atomic
 def carry_over(*, guest, member):
-    """Move a guest's cart into the member's, each line capped by stock and the
-    per-order limit; the guest cart stays, empty, for the orders that point at it.
+    """Bring a guest's cart to the member signing in; returns the member's cart, if any.
 
-    Returns the member's cart.
+    Without a cart of their own the member takes the guest's. Otherwise each line
+    joins theirs, capped by stock and the per-order limit, and the guest cart stays,
+    empty, for the orders that point at it.
     """
-    cart, _created = Cart.objects.get_or_create(customer=member)
-    if guest is None or guest.pk == cart.pk:
+    cart = Cart.objects.filter(customer=member).first()
+    if guest is None or guest == cart or not guest.lines.exists():
         return cart
+    if cart is None:
+        guest.customer = member
+        guest.save(update_fields=["customer", "updated"])
+        return guest
     for line in guest.lines.select_related("release"):
         release = line.release
         if release.published and release.stock > 0:

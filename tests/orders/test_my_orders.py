@@ -156,3 +156,13 @@ def test_signing_out_leaves_the_cart_with_the_account(client, seed):
     sign_in(again)
     assert "Echafaud" in again.get("/en/cart/").content.decode()
     assert Cart.objects.get(customer=member).lines.count() == 1
+
+
+@pytest.mark.django_db
+def test_signing_in_without_a_cart_makes_none(client):
+    make_member()
+
+    response = sign_in(client)
+
+    assert response.status_code == 302
+    assert not Cart.objects.exists()
