@@ -30,6 +30,7 @@ WORDS = {
         "check": "Check your email",
         "account": "Your account",
         "add": "Add to cart",
+        "in_cart": "is in your cart",
         "checkout": "Go to checkout",
         "name": "Full name",
         "address": "Address",
@@ -53,6 +54,7 @@ WORDS = {
         "check": "Перевірте пошту",
         "account": "Ваш обліковий запис",
         "add": "Додати до кошика",
+        "in_cart": "додано до кошика",
         "checkout": "Оформити замовлення",
         "name": "Ім’я та прізвище",
         "address": "Адреса",
@@ -109,6 +111,7 @@ def test_a_new_member_signs_up_buys_and_finds_the_order(
 
     page.goto(f"{live_server.url}/{language}/records/{release.slug}/")
     page.get_by_role("button", name=words["add"]).first.click()
+    page.get_by_text(words["in_cart"]).first.wait_for()
     page.goto(f"{live_server.url}/{language}/cart/")
     page.get_by_role("link", name=words["checkout"]).click()
     assert page.get_by_label(words["email"], exact=True).input_value() == email
