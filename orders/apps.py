@@ -7,6 +7,7 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self):
-        from .freshness import connect_signals
+        from . import accounts, freshness
 
-        connect_signals()
+        freshness.connect_signals()
+        accounts.connect_signals()

@@ -154,11 +154,49 @@ def _lines_with_releases(cart):
 
 
 def cart_for(request, *, create=False):
-    """The shopper's cart from the signed cookie; a new one when `create` is set."""
-    token = request.get_signed_cookie(CART_COOKIE, default=None, salt=COOKIE_SALT)
-    cart = Cart.objects.filter(token=token).first() if is_uuid(token) else None
+    """The shopper's cart: a member's own, else a guest's from the signed cookie.
+
+    A new one is made when `create` is set. A guest never gets a member's cart that
+    a signed-out browser still points at.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        if create:
+            return Cart.objects.get_or_create(customer=user)[0]
+        return Cart.objects.filter(customer=user).first()
+    cart = guest_cart(request)
     if cart is None and create:
         cart = Cart.objects.create()
+    return cart
+
+
+def guest_cart(request):
+    token = request.get_signed_cookie(CART_COOKIE, default=None, salt=COOKIE_SALT)
+    return Cart.objects.filter(token=token, customer=None).first() if is_uuid(token) else None
+
+
+@transaction.atomic
+def carry_over(*, guest, member):
+    """Bring a guest's cart to the member signing in; returns the member's cart, if any.
+
+    Without a cart of their own the member takes the guest's. Otherwise each line
+    joins theirs, capped by stock and the per-order limit, and the guest cart stays,
+    empty, for the orders that point at it.
+    """
+    cart = Cart.objects.filter(customer=member).first()
+    if guest is None or guest == cart or not guest.lines.exists():
+        return cart
+    if cart is None:
+        guest.customer = member
+        guest.save(update_fields=["customer", "updated"])
+        return guest
+    for line in guest.lines.select_related("release"):
+        release = line.release
+        if release.published and release.stock > 0:
+            mine = cart.lines.filter(release=release).values_list("quantity", flat=True).first()
+            wanted = min(line.quantity + (mine or 0), MAX_QUANTITY)
+            _store_quantity(cart=cart, release=release, wanted=wanted)
+    guest.lines.all().delete()
     return cart
 
 

@@ -46,11 +46,20 @@ class _LineSoldOut(Exception):
 
 
 def place_order(
-    *, cart, address: Address, method: str, currency: str, language: str, client="", now=None
+    *,
+    cart,
+    address: Address,
+    method: str,
+    currency: str,
+    language: str,
+    client="",
+    customer=None,
+    now=None,
 ):
     """Create a pending order from the cart and reserve its copies, all or nothing.
 
-    `client` is the shop.client fingerprint of the connection, for the holding limits.
+    `client` is the shop.client fingerprint of the connection, for the holding limits;
+    `customer` the signed-in member placing it, if any.
     """
     now = now or timezone.now()
     reservations.expire_reservations(now=now)
@@ -58,7 +67,7 @@ def place_order(
     if correction:
         raise CheckoutError(correction)
     try:
-        return _place(cart, address, method, currency, language, client, now)
+        return _place(cart, address, method, currency, language, client, customer, now)
     except _LineSoldOut as sold_out:
         # Nothing was written; the cart now holds what is really left.
         item = sold_out.item
@@ -68,7 +77,7 @@ def place_order(
 
 
 @transaction.atomic
-def _place(cart, address, method, currency, language, client, now):
+def _place(cart, address, method, currency, language, client, customer, now):
     rate = _rate_for(currency)
     summary = summarize(cart, rate)
     if summary.is_empty:
@@ -79,6 +88,7 @@ def _place(cart, address, method, currency, language, client, now):
     order = Order.objects.create(
         **vars(address),
         client=client,
+        customer=customer,
         language=language,
         cart=cart,
         shipping_method=option.kind,

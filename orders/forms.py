@@ -8,10 +8,9 @@ from .addresses import NOT_NEEDED, AddressError, labels_for, normalise_address
 from .models import ShippingMethod
 
 
-class CheckoutForm(forms.Form):
-    """Who the order is for and where it goes. Prices never come from this form."""
+class AddressForm(forms.Form):
+    """A delivery address, checked by its country's rules (orders.addresses)."""
 
-    email = forms.EmailField(label=_("Email"), help_text=_("For your receipt and updates."))
     name = PlainTextField(label=_("Full name"), max_length=150)
     address_line1 = PlainTextField(label=_("Address"), max_length=200)
     address_line2 = PlainTextField(label=_("Address, line 2"), max_length=200, required=False)
@@ -26,19 +25,12 @@ class CheckoutForm(forms.Form):
         required=False,
         help_text=_("Only for the courier, if they need to reach you."),
     )
-    shipping_method = forms.ChoiceField(
-        label=_("Shipping"),
-        choices=ShippingMethod.Kind.choices,
-        widget=forms.RadioSelect,
-        initial=ShippingMethod.Kind.STANDARD,
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Country names in the shopper's language, sorted for it.
         self.fields["country"].choices = list(countries)
         autocomplete = {
-            "email": "email",
             "name": "name",
             "address_line1": "address-line1",
             "address_line2": "address-line2",
@@ -50,6 +42,8 @@ class CheckoutForm(forms.Form):
         }
         for name, token in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = token
+        if "email" in self.fields:
+            self.fields["email"].widget.attrs["autocomplete"] = "email"
         self._label_for_country(self._country())
 
     def _country(self):
@@ -86,3 +80,20 @@ class CheckoutForm(forms.Form):
         except AddressError as error:
             for name, message in error.errors.items():
                 self.add_error(name, message)
+
+
+class CheckoutForm(AddressForm):
+    """Who the order is for and where it goes. Prices never come from this form."""
+
+    email = forms.EmailField(label=_("Email"), help_text=_("For your receipt and updates."))
+    shipping_method = forms.ChoiceField(
+        label=_("Shipping"),
+        choices=ShippingMethod.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=ShippingMethod.Kind.STANDARD,
+    )
+    field_order = ["email"]
+
+
+class SavedAddressForm(AddressForm):
+    is_default = forms.BooleanField(label=_("Use this address by default"), required=False)

@@ -25,6 +25,8 @@ MAIL_OUTAGES = (OSError, smtplib.SMTPException)
 @task
 def email_shopper_about_order(order_id, kind, refund_id=None, attempt=1):
     order = Order.objects.prefetch_related("lines").get(pk=order_id)
+    if not order.email:
+        return  # anonymised when its customer closed their account
     refund = Refund.objects.get(pk=refund_id) if refund_id else None
     with translation.override(order.language):
         order_path = order.get_absolute_url()

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-from .views import cart, checkout
+from .views import account, cart, checkout
 
 app_name = "orders"
 
@@ -16,5 +16,17 @@ urlpatterns = [
     path("checkout/", private(checkout.checkout), name="checkout"),
     path("orders/<uuid:token>/", private(checkout.order_detail), name="order"),
     path("orders/<uuid:token>/pay/", private(checkout.pay), name="pay"),
+    path("account/orders/", private(account.my_orders), name="my_orders"),
+    path("account/addresses/", private(account.addresses), name="addresses"),
+    path("account/addresses/new/", private(account.address_form), name="address_add"),
+    path("account/addresses/<int:pk>/", private(account.address_form), name="address_edit"),
+    path(
+        "account/addresses/<int:pk>/default/",
+        private(account.address_default),
+        name="address_default",
+    ),
+    path(
+        "account/addresses/<int:pk>/delete/", private(account.address_delete), name="address_delete"
+    ),
     path("orders/<uuid:token>/demo-payment/", private(checkout.demo_payment), name="demo_payment"),
 ]

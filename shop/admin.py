@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from .models import Currency, DefaultCurrency, ShopPage
+from .models import Account, Currency, DefaultCurrency, ShopPage
 
 NUL = "\x00"
 
@@ -131,3 +131,24 @@ class ShopPageAdmin(StrictLookups, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The page's address: fixed once it exists, so links to it keep working.
         return ["slug"] if obj else []
+
+
+@admin.register(Account)
+class AccountAdmin(StrictLookups, admin.ModelAdmin):
+    """Shoppers' accounts, for answering questions; consents are the shopper's to change."""
+
+    list_display = ["__str__", "email_verified", "news", "language", "created"]
+    list_filter = ["news", "language"]
+    search_fields = ["user__email"]
+    readonly_fields = ["user", "email_verified", "privacy_accepted", "news", "created"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_object(self, request, object_id, from_field=None):
+        # The key is the user's: a lookup through it is not range-checked as an id is.
+        digits = object_id.isascii() and object_id.isdigit() and len(object_id) <= 19
+        if not digits or int(object_id) >= 2**63:
+            return None
+        return super().get_object(request, object_id, from_field)

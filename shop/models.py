@@ -171,3 +171,35 @@ class ShopPage(models.Model):
             body_language=language if body else english,
             description=(local and self.description_uk.strip()) or self.description,
         )
+
+
+class Account(models.Model):
+    """A shopper's account details beyond Django's user: consents and the verified email.
+
+    The user's email is the login, stored lower-cased and unique whatever its case
+    (a unique index on lower(email), see migration 0005_accounts).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="account",
+        verbose_name=_("user"),
+    )
+    email_verified = models.DateTimeField(_("email verified"), null=True, blank=True)
+    privacy_accepted = models.DateTimeField(_("privacy notice accepted"), null=True, blank=True)
+    news = models.BooleanField(_("wants news by email"), default=False)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("customer account")
+        verbose_name_plural = _("customer accounts")
+
+    def __str__(self):
+        return self.user.email
+
+    @property
+    def verified(self) -> bool:
+        return self.email_verified is not None

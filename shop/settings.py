@@ -125,8 +125,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out login is refused before a password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",  # staff sign in to the admin by username
+    "shop.accounts.backends.EmailBackend",  # shoppers sign in by email
 ]
+LOGIN_URL = "account:login"
+LOGIN_REDIRECT_URL = "account:home"
+# Password reset links expire after a day, and work once (Django's tokens).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -288,6 +293,9 @@ RATE_LIMITS = {
     "question": (5, 60 * 60),  # questions about a record, each emailed to staff
     "stock_alert": (10, 60 * 60),  # back-in-stock alerts, each guest's emailed a link
     "login": (20, 15 * 60),  # every login form, before django-axes' lockout below
+    "signup": (10, 60 * 60),  # shopper sign-ups, each sending an email
+    "reset": (5, 60 * 60),  # password reset requests, each sending an email
+    "account_email": (5, 60 * 60),  # changing the account's email, each sending one
 }
 # How many proxies of our own (nginx, a load balancer) stand in front of the shop,
 # each adding an entry to X-Forwarded-For. 0 trusts only the connection's address.

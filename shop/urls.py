@@ -39,6 +39,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("currency/", views.set_currency, name="set_currency"),
     path("pages/<slug:slug>/", page_views.shop_page, name="page"),
+    path("account/", include("shop.accounts.urls")),
     path("", include("orders.urls")),
     path("", include("catalog.urls")),
 )

@@ -75,3 +75,18 @@ def starting_data(transactional_db):
 def seed(db):
     """The seed page's record: Miles Davis, Ascenseur Pour L'Echafaud."""
     return seed_release()
+
+
+@pytest.fixture
+def commits(monkeypatch):
+    """Each test-client request runs its on-commit callbacks (queued emails) as it ends,
+    as a real request's transaction commits; the test's own transaction never does."""
+    from django.test import Client, TestCase
+
+    request = Client.request
+
+    def committing_request(self, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return request(self, **kwargs)
+
+    monkeypatch.setattr(Client, "request", committing_request)

@@ -217,3 +217,26 @@ def add_clip(track, name="clip.wav", content=None):
     track.clip_duration = clip_duration(track.clip.file)
     track.save()
     return track
+
+
+def make_member(
+    email="olena@example.com", password="vinyl-on-sunday-42", *, verified=True, **account
+):
+    """A shopper's account, verified unless told otherwise."""
+    import uuid
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from shop.models import Account
+
+    user = get_user_model().objects.create_user(
+        username=uuid.uuid4().hex, email=email, password=password
+    )
+    defaults = {
+        "language": "en",
+        "privacy_accepted": timezone.now(),
+        "email_verified": timezone.now() if verified else None,
+    }
+    Account.objects.create(user=user, **(defaults | account))
+    return user

@@ -1,3 +1,4 @@
+from .addresses import SavedAddress
 from .cart import Cart, CartLine
 from .limits import HoldingLimits
 from .orders import Order, OrderLine, PaymentEvent
@@ -14,6 +15,7 @@ __all__ = [
     "OrderLine",
     "PaymentEvent",
     "Refund",
+    "SavedAddress",
     "ShippingMethod",
     "ShippingRate",
     "ShippingZone",

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,15 @@ class Cart(models.Model):
     """
 
     token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
+    # A member's one cart, found from any browser they sign in on.
+    customer = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="cart",
+        verbose_name=_("customer"),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

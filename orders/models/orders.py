@@ -2,6 +2,7 @@ import secrets
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,10 @@ class OrderQuerySet(models.QuerySet):
     def reservation_expired(self, now):
         return self.filter(status=Order.Status.PENDING, reserved_until__lt=now)
 
+    def of_customer(self, user):
+        """A member's orders, newest first."""
+        return self.filter(customer=user).order_by("-created", "-id")
+
 
 class Order(models.Model):
     class Status(models.TextChoices):
@@ -45,6 +50,15 @@ class Order(models.Model):
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     email = models.EmailField(_("email"))
+    # The member who placed it, or whose verified email it was placed with as a guest.
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("customer"),
+    )
     language = models.CharField(_("language"), max_length=10)
     # The cart the order came from: emptied once the order is paid.
     cart = models.ForeignKey(

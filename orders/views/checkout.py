@@ -17,6 +17,7 @@ from ..checkout import Address, place_order
 from ..errors import EMPTY_CART, PAYMENT_UNAVAILABLE, CheckoutError, PaymentProviderError
 from ..forms import CheckoutForm
 from ..models import Order
+from ..saved_addresses import default_address
 from .cart import estimate_country
 
 log = logging.getLogger(__name__)
@@ -36,9 +37,17 @@ def checkout(request):
             return _place(request, cart, form)
         return _render_checkout(request, form, summary, status=400)
     # Showing the page, or new totals for another country or method: no errors yet.
-    initial = request.POST.dict() if request.method == "POST" else {}
+    initial = request.POST.dict() if request.method == "POST" else _member_details(request)
     form = CheckoutForm(initial={"country": estimate_country(request)} | initial)
     return _render_checkout(request, form, summary, status=200)
+
+
+def _member_details(request):
+    """A signed-in member's email and default address, to start the form from."""
+    if not request.user.is_authenticated:
+        return {}
+    address = default_address(request.user)
+    return {"email": request.user.email} | (address.as_dict() if address else {})
 
 
 def _place(request, cart, form):
@@ -53,6 +62,7 @@ def _place(request, cart, form):
             currency=request.currency.code,
             language=get_language(),
             client=client_fingerprint(request),
+            customer=request.user if request.user.is_authenticated else None,
         )
     except CheckoutError as error:
         messages.error(request, error.message)

@@ -1,0 +1,90 @@
+"""What orders does when something happens to a customer's account.
+
+The account code lives in shop, which never imports orders; these receivers of
+its signals (and of Django's user_logged_in) are connected in OrdersConfig.ready.
+"""
+
+from django.db import transaction
+
+from shop.cart_hint import count_changed
+
+from . import cart as carts
+from .models import Order, SavedAddress
+
+# Orders whose business with the shopper is over: their email is no longer needed.
+FINISHED = (
+    Order.Status.EXPIRED,
+    Order.Status.DELIVERED,
+    Order.Status.RETURNED,
+    Order.Status.CANCELLED,
+    Order.Status.REFUNDED,
+)
+
+
+def carry_cart_over(sender, request, user, **kwargs):
+    """A guest's cart joins the member's one when they sign in (or confirm a sign-up)."""
+    if request is None:
+        return
+    cart = carts.carry_over(guest=carts.guest_cart(request), member=user)
+    count_changed(request, carts.count_copies(cart) if cart else 0)
+
+
+def attach_guest_orders(sender, user, email, **kwargs):
+    """Orders placed as a guest with this address, now proved to be the member's."""
+    Order.objects.filter(customer=None, email__iexact=email).update(customer=user)
+
+
+@transaction.atomic
+def anonymise_orders(sender, user, **kwargs):
+    """Detach the closing account's orders and keep only what the books need:
+    number, dates, amounts, lines, and the name and address they were sold to."""
+    orders = Order.objects.filter(customer=user)
+    orders.filter(status__in=FINISHED).update(email="")
+    orders.update(customer=None, phone="", client="")
+
+
+def export_orders(sender, user, **kwargs):
+    """The member's addresses and orders with their lines, for "Download my data"."""
+    addresses = SavedAddress.objects.of_customer(user)
+    orders = Order.objects.of_customer(user).prefetch_related("lines")
+    return {
+        "addresses": [address.as_dict() | {"default": address.is_default} for address in addresses],
+        "orders": [_order_data(order) for order in orders],
+    }
+
+
+def _order_data(order):
+    return {
+        "number": order.number,
+        "placed": order.created.isoformat(),
+        "status": order.status,
+        "email": order.email,
+        "delivery_address": order.address_lines(),
+        "phone": order.phone,
+        "currency": order.currency,
+        "subtotal": str(order.subtotal),
+        "shipping": str(order.shipping_price),
+        "total": str(order.total),
+        "tracking_number": order.tracking_number,
+        "lines": [
+            {
+                "title": line.title,
+                "catalogue_number": line.catalogue_number,
+                "quantity": line.quantity,
+                "unit_price": str(line.unit_price),
+                "line_total": str(line.line_total),
+            }
+            for line in order.lines.all()
+        ],
+    }
+
+
+def connect_signals():
+    from django.contrib.auth.signals import user_logged_in
+
+    from shop.accounts import signals
+
+    user_logged_in.connect(carry_cart_over, dispatch_uid="orders-carry-cart-over")
+    signals.email_verified.connect(attach_guest_orders, dispatch_uid="orders-attach-guest")
+    signals.account_closing.connect(anonymise_orders, dispatch_uid="orders-anonymise")
+    signals.collecting_data.connect(export_orders, dispatch_uid="orders-export")
