@@ -130,7 +130,9 @@ document.addEventListener("submit", async (event) => {
   if (result.drawer) {
     const dialog = cartDrawer();
     dialog.innerHTML = result.drawer;
-    dialog.showModal();
+    if (!dialog.open) {
+      dialog.showModal(); // an add from inside the open drawer only refreshes it
+    }
   } else if (status) {
     // A refusal (sold out meanwhile, too many requests): said where the shopper is looking.
     status.textContent = result.message;
