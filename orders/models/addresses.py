@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..addresses import address_lines
+from ..addresses import PrintsItsAddress
 
 
 class SavedAddressQuerySet(models.QuerySet):
@@ -11,7 +11,7 @@ class SavedAddressQuerySet(models.QuerySet):
         return self.filter(customer=user).order_by("-is_default", "-created", "-id")
 
 
-class SavedAddress(models.Model):
+class SavedAddress(PrintsItsAddress, models.Model):
     """A member's delivery address, checked by its country's rules like checkout's."""
 
     customer = models.ForeignKey(
@@ -57,17 +57,6 @@ class SavedAddress(models.Model):
 
     def __str__(self):
         return ", ".join(self.address_lines())
-
-    def address_lines(self):
-        return address_lines(
-            name=self.name,
-            address_line1=self.address_line1,
-            address_line2=self.address_line2,
-            city=self.city,
-            postcode=self.postcode,
-            region=self.region,
-            country=self.country.code,
-        )
 
     def as_dict(self):
         return {name: str(getattr(self, name)) for name in self.FIELDS}

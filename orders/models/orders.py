@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 
 from catalog.models import Release
 
-from ..addresses import address_lines
+from ..addresses import PrintsItsAddress
 from .cart import Cart
 from .shipping import ShippingMethod
 
@@ -32,7 +32,7 @@ class OrderQuerySet(models.QuerySet):
         return self.filter(customer=user).order_by("-created", "-id")
 
 
-class Order(models.Model):
+class Order(PrintsItsAddress, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting payment")
         EXPIRED = "expired", _("Payment window closed")
@@ -133,18 +133,6 @@ class Order(models.Model):
 
     def get_absolute_url(self):
         return reverse("orders:order", kwargs={"token": self.token})
-
-    def address_lines(self):
-        """The delivery address as its country prints it, line by line."""
-        return address_lines(
-            name=self.name,
-            address_line1=self.address_line1,
-            address_line2=self.address_line2,
-            city=self.city,
-            postcode=self.postcode,
-            region=self.region,
-            country=self.country.code,
-        )
 
     def stock_lines(self):
         """The order's (release id, quantity) pairs, as the stock ledger takes them."""
