@@ -55,7 +55,11 @@ def export_orders(sender, user, **kwargs):
 
 def export_wishlist(sender, user, **kwargs):
     """The records the member saved for later, for "Download my data"."""
-    items = WishlistItem.objects.filter(customer=user).select_related("release")
+    items = (
+        WishlistItem.objects.filter(customer=user)
+        .select_related("release")
+        .prefetch_related("release__release_artists__artist")
+    )
     return {
         "wishlist": [
             {

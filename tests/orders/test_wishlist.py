@@ -2,6 +2,7 @@
 guests are sent to sign in, and other members' or forged ids are 404."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -96,6 +97,20 @@ def test_a_next_to_another_site_is_ignored(client, member, seed):
     response = save(client, seed, next="https://evil.example/")
 
     assert response["Location"] == seed.get_absolute_url()
+
+
+@pytest.mark.django_db
+def test_saving_shares_the_carts_rate_limit(client, member, seed, settings, monkeypatch):
+    monkeypatch.setattr("shop.ratelimit.time", SimpleNamespace(time=lambda: 1_800_000_030.0))
+    settings.RATE_LIMITS = settings.RATE_LIMITS | {"cart": (3, 60)}
+    for _ in range(3):
+        assert save(client, seed).status_code == 302
+
+    refused = save(client, make_release(title="One Too Many"), "uk")
+
+    assert refused.status_code == 429
+    assert "Забагато спроб" in refused.content.decode()
+    assert saved_titles(member) == [seed.title]
 
 
 # Guests.
