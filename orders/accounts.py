@@ -9,7 +9,7 @@ from django.db import transaction
 from shop.cart_hint import count_changed
 
 from . import cart as carts
-from .models import Order, SavedAddress
+from .models import Order, SavedAddress, WishlistItem
 
 # Orders whose business with the shopper is over: their email is no longer needed.
 FINISHED = (
@@ -53,6 +53,25 @@ def export_orders(sender, user, **kwargs):
     }
 
 
+def export_wishlist(sender, user, **kwargs):
+    """The records the member saved for later, for "Download my data"."""
+    items = (
+        WishlistItem.objects.filter(customer=user)
+        .select_related("release")
+        .prefetch_related("release__release_artists__artist")
+    )
+    return {
+        "wishlist": [
+            {
+                "title": item.release.full_title,
+                "catalogue_number": item.release.catalogue_number,
+                "saved": item.added.isoformat(),
+            }
+            for item in items.order_by("-added", "-pk")
+        ]
+    }
+
+
 def _order_data(order):
     return {
         "number": order.number,
@@ -88,3 +107,4 @@ def connect_signals():
     signals.email_verified.connect(attach_guest_orders, dispatch_uid="orders-attach-guest")
     signals.account_closing.connect(anonymise_orders, dispatch_uid="orders-anonymise")
     signals.collecting_data.connect(export_orders, dispatch_uid="orders-export")
+    signals.collecting_data.connect(export_wishlist, dispatch_uid="orders-export-wishlist")

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-from .views import account, cart, checkout
+from .views import account, cart, checkout, wishlist
 
 app_name = "orders"
 
@@ -27,6 +27,22 @@ urlpatterns = [
     ),
     path(
         "account/addresses/<int:pk>/delete/", private(account.address_delete), name="address_delete"
+    ),
+    path("account/wishlist/", private(wishlist.wishlist_page), name="wishlist"),
+    path(
+        "account/wishlist/<int:release_id>/save/",
+        private(wishlist.wishlist_save),
+        name="wishlist_save",
+    ),
+    path(
+        "account/wishlist/<int:release_id>/remove/",
+        private(wishlist.wishlist_remove),
+        name="wishlist_remove",
+    ),
+    path(
+        "account/wishlist/<int:release_id>/move/",
+        private(wishlist.wishlist_move),
+        name="wishlist_move",
     ),
     path("orders/<uuid:token>/demo-payment/", private(checkout.demo_payment), name="demo_payment"),
 ]

@@ -4,6 +4,7 @@ from .limits import HoldingLimits
 from .orders import Order, OrderLine, PaymentEvent
 from .refunds import Refund
 from .shipping import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
+from .wishlist import WishlistItem
 
 __all__ = [
     "Cart",
@@ -19,4 +20,5 @@ __all__ = [
     "ShippingMethod",
     "ShippingRate",
     "ShippingZone",
+    "WishlistItem",
 ]

@@ -85,7 +85,7 @@ def cart_add(request):
     except CartError as error:
         return _refuse(request, error)
     if change.capped:
-        message = _capped_message(release, change)
+        message = capped_message(release, change)
     else:
         message = _("%(title)s is in your cart.") % {"title": release.title}
     next_url = safe_next_url(request, reverse("orders:cart"))
@@ -94,7 +94,7 @@ def cart_add(request):
         # The script shows this in a drawer beside the page: the record, the subtotal
         # and how far free shipping is, wherever on the page "Add to cart" was pressed.
         extra["drawer"] = cart_drawer(request, cart, release, message, capped=change.capped)
-    return _respond(request, cart, message, next_url, capped=change.capped, extra=extra)
+    return cart_response(request, cart, message, next_url, capped=change.capped, extra=extra)
 
 
 @require_POST
@@ -110,12 +110,12 @@ def cart_update(request):
     if change.capped and change.quantity == 0:
         message = str(SOLD_OUT)
     elif change.capped:
-        message = _capped_message(release, change)
+        message = capped_message(release, change)
     elif change.quantity == 0:
         message = _("%(title)s was removed from your cart.") % {"title": release.title}
     else:
         message = _("Your cart was updated.")
-    return _respond(request, cart, message, reverse("orders:cart"), capped=change.capped)
+    return cart_response(request, cart, message, reverse("orders:cart"), capped=change.capped)
 
 
 def _release_from(request, *, published_only=True):
@@ -126,7 +126,7 @@ def _release_from(request, *, published_only=True):
         raise CartError(NOT_FOR_SALE) from None
 
 
-def _capped_message(release, change):
+def capped_message(release, change):
     if change.by_limit:
         return str(LIMIT_PER_ORDER % {"title": release.title, "count": change.quantity})
     quantity = change.quantity
@@ -143,7 +143,7 @@ def _refuse(request, error):
     return bad_request(request, error.message)
 
 
-def _respond(request, cart, message, next_url, *, capped, extra=None):
+def cart_response(request, cart, message, next_url, *, capped, extra=None):
     count = carts.count_copies(cart)
     if wants_json(request):
         response = JsonResponse(
