@@ -124,6 +124,8 @@ def test_a_guest_sees_a_save_link_to_sign_in_that_leads_back_to_the_record(seed)
     assert f"/en/account/sign-in/?next={seed.get_absolute_url()}" in page
     assert "/account/wishlist/" not in page  # no member's form in a page cached for all
     assert ">Save<" in page
+    # Not on each card of a list: it would weigh down every list page.
+    assert "wishlist-toggle" not in guest.get("/en/records/").content.decode()
 
 
 @pytest.mark.django_db
