@@ -219,22 +219,6 @@ def _area_example(rules):
     return code if code == name else f"{code} ({name})"
 
 
-class PrintsItsAddress:
-    """For models with checkout's address fields (an order, a saved address)."""
-
-    def address_lines(self):
-        """The address as its country prints it, line by line."""
-        return address_lines(
-            name=self.name,
-            address_line1=self.address_line1,
-            address_line2=self.address_line2,
-            city=self.city,
-            postcode=self.postcode,
-            region=self.region,
-            country=self.country.code,
-        )
-
-
 def address_lines(*, name, address_line1, address_line2, city, postcode, region, country):
     """The address as its country prints it, one line per item, ending with the country.
 

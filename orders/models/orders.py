@@ -6,11 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
 from catalog.models import Release
 
-from ..addresses import PrintsItsAddress
+from .addresses import PostalAddress
 from .cart import Cart
 from .shipping import ShippingMethod
 
@@ -32,7 +31,7 @@ class OrderQuerySet(models.QuerySet):
         return self.filter(customer=user).order_by("-created", "-id")
 
 
-class Order(PrintsItsAddress, models.Model):
+class Order(PostalAddress):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting payment")
         EXPIRED = "expired", _("Payment window closed")
@@ -64,15 +63,6 @@ class Order(PrintsItsAddress, models.Model):
     cart = models.ForeignKey(
         Cart, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-
-    name = models.CharField(_("full name"), max_length=150)
-    address_line1 = models.CharField(_("address"), max_length=200)
-    address_line2 = models.CharField(_("address, line 2"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=100)
-    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
-    region = models.CharField(_("region or state"), max_length=100, blank=True)
-    country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     shipping_method = models.CharField(
         _("shipping method"), max_length=20, choices=ShippingMethod.Kind

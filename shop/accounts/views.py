@@ -82,7 +82,16 @@ def verify(request, token):
     return response
 
 
-class LoginView(auth.LoginView):
+class RefusedFormIs400:
+    """A form sent back with its errors answers 400, as every bad input in the shop does."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class LoginView(RefusedFormIs400, auth.LoginView):
     form_class = EmailLoginForm
     template_name = "shop/accounts/login.html"
     redirect_authenticated_user = True
@@ -90,11 +99,6 @@ class LoginView(auth.LoginView):
     def post(self, request, *args, **kwargs):
         ratelimit.check("login", request, email=_email_in(request, "username"))
         return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -113,7 +117,7 @@ class LogoutView(auth.LogoutView):
         return response
 
 
-class ResetView(auth.PasswordResetView):
+class ResetView(RefusedFormIs400, auth.PasswordResetView):
     form_class = ResetForm
     template_name = "shop/accounts/reset.html"
     success_url = reverse_lazy("account:reset_sent")
@@ -122,29 +126,19 @@ class ResetView(auth.PasswordResetView):
         ratelimit.check("reset", request, email=_email_in(request, "email"))
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
-
 
 class ResetConfirmView(auth.PasswordResetConfirmView):
     template_name = "shop/accounts/reset_confirm.html"
     success_url = reverse_lazy("account:reset_done")
 
 
-class PasswordChangeView(auth.PasswordChangeView):
+class PasswordChangeView(RefusedFormIs400, auth.PasswordChangeView):
     template_name = "shop/accounts/password_change.html"
     success_url = reverse_lazy("account:home")
 
     def form_valid(self, form):
         messages.success(self.request, _("Your password is changed."))
         return super().form_valid(form)
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 @login_required
