@@ -62,6 +62,7 @@ class OrderActionError(ShopperFacingError):
 
 
 ACTION_NOT_ALLOWED = _("Order %(number)s is “%(status)s”, so %(action)s is not allowed.")
+RETURN_ACTION_NOT_ALLOWED = _("Return %(number)s is “%(status)s”, so %(action)s is not allowed.")
 NOTHING_TO_REFUND = _("Order %(number)s holds no money that could be refunded.")
 REFUND_OUT_OF_RANGE = _("Enter an amount between %(lowest)s and %(highest)s.")
 NO_LONGER_FOR_SALE = _(
@@ -75,3 +76,19 @@ NOT_AWAITING_PAYMENT = _(
 ALREADY_PAYING = _(
     "Your payment is being confirmed. This page will show the order as paid in a moment."
 )
+
+
+class ReturnError(ShopperFacingError):
+    """A return the shopper may not ask for."""
+
+
+RETURN_WINDOW_CLOSED = _(
+    "The time to return records from this order ended on %(date)s. Please write to us if "
+    "something is wrong with them."
+)
+RETURN_NOT_DELIVERED = _("Records can be returned once the order has been delivered.")
+RETURN_NOTHING_CHOSEN = _("Choose how many copies of at least one record you are sending back.")
+RETURN_TOO_MANY = _(
+    "You can send back at most %(count)s of %(title)s: the rest are already in a return."
+)
+RETURN_ALL_IN_RETURNS = _("Every record of this order is already in a return.")

@@ -5,7 +5,8 @@ from django_countries import countries
 from shop.forms import PlainTextField
 
 from .addresses import NOT_NEEDED, AddressError, labels_for, normalise_address
-from .models import ShippingMethod
+from .errors import RETURN_NOTHING_CHOSEN
+from .models import Return, ShippingMethod
 
 
 class AddressForm(forms.Form):
@@ -97,3 +98,44 @@ class CheckoutForm(AddressForm):
 
 class SavedAddressForm(AddressForm):
     is_default = forms.BooleanField(label=_("Use this address by default"), required=False)
+
+
+class ReturnRequestForm(forms.Form):
+    """Which copies of a delivered order go back, and why: one quantity field per line."""
+
+    reason = forms.ChoiceField(label=_("Why are you returning them?"), choices=Return.Reason)
+    comment = PlainTextField(
+        label=_("Anything we should know? (optional)"),
+        max_length=1000,
+        required=False,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, returnable, **kwargs):
+        """`returnable` maps each order line to the copies of it that may still go back."""
+        super().__init__(*args, **kwargs)
+        self.line_fields = []
+        for line, most in returnable.items():
+            name = f"copies_{line.pk}"
+            self.fields[name] = forms.TypedChoiceField(
+                label=line.title,
+                choices=[(count, str(count)) for count in range(most + 1)],
+                coerce=int,
+                initial=0,
+                disabled=most == 0,
+            )
+            self.line_fields.append((line, most, name))
+
+    def line_rows(self):
+        """(order line, copies that may go back, bound field) for the template."""
+        return [(line, most, self[name]) for line, most, name in self.line_fields]
+
+    def copies(self) -> dict[int, int]:
+        return {line.pk: self.cleaned_data.get(name) or 0 for line, _most, name in self.line_fields}
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(self.copies().values()):
+            raise forms.ValidationError(RETURN_NOTHING_CHOSEN)
+        return data

@@ -9,6 +9,7 @@ from . import lifecycle, reservations
 from .models import Order, Refund
 from .notifications import email_shopper
 from .refunds import refund_order
+from .returns import copies_still_out
 
 Reason = StockMovement.Reason
 
@@ -55,9 +56,12 @@ def mark_delivered(*, order):
 
 @transaction.atomic
 def record_return(*, order):
-    """The parcel came back: its copies are on sale again. Refunding is a separate step."""
+    """The parcel came back: its copies are on sale again. Refunding is a separate step.
+
+    Copies already received through a return are back in stock, so they are not counted twice.
+    """
     order = _locked(order)
     lifecycle.advance(order, lifecycle.Action.RETURN)
-    stock.restock(order.stock_lines(), reference=order.number, reason=Reason.RETURNED)
+    stock.restock(copies_still_out(order), reference=order.number, reason=Reason.RETURNED)
     order.save()
     return order

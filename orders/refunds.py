@@ -45,10 +45,11 @@ def refund_order(*, order, amount, reason=Refund.Reason.STAFF):
     )
 
 
-def request_refund(*, order, payment_intent, amount, reason):
+def request_refund(*, order, payment_intent, amount, reason, return_request=None):
     """Promise a refund of one payment: the row and its task commit with the caller."""
     refund = Refund.objects.create(
         order=order,
+        return_request=return_request,
         payment_intent=payment_intent,
         amount=amount,
         currency=order.currency,

@@ -11,25 +11,33 @@ from shop.tasks import retry_later
 
 from . import refunds
 from .errors import PaymentProviderError
-from .models import Order, Refund
+from .models import Order, Refund, Return, ReturnPolicy
 
 SUBJECTS = {
     "confirmation": gettext_noop("Your order %(number)s is confirmed"),
     "shipped": gettext_noop("Your order %(number)s is on its way"),
     "refunded": gettext_noop("A refund for your order %(number)s"),
+    "return_requested": gettext_noop("We have your return request %(return_number)s"),
+    "return_approved": gettext_noop("Return %(return_number)s is approved: your return slip"),
+    "return_rejected": gettext_noop("About your return request %(return_number)s"),
+    "return_received": gettext_noop("Your return %(return_number)s has arrived"),
 }
 # SMTP servers that are down or refuse for a while raise these.
 MAIL_OUTAGES = (OSError, smtplib.SMTPException)
 
 
 @task
-def email_shopper_about_order(order_id, kind, refund_id=None, attempt=1):
+def email_shopper_about_order(order_id, kind, refund_id=None, return_id=None, attempt=1):
     order = Order.objects.prefetch_related("lines").get(pk=order_id)
     if not order.email:
         return  # anonymised when its customer closed their account
-    refund = Refund.objects.get(pk=refund_id) if refund_id else None
+    refund = (
+        Refund.objects.select_related("return_request").get(pk=refund_id) if refund_id else None
+    )
+    return_request = _return_with_lines(return_id) if return_id else None
     with translation.override(order.language):
         order_path = order.get_absolute_url()
+        return_path = return_request.get_absolute_url() if return_request else ""
     try:
         send_email(
             subject=SUBJECTS[kind],
@@ -37,6 +45,10 @@ def email_shopper_about_order(order_id, kind, refund_id=None, attempt=1):
             context={
                 "order": order,
                 "refund": refund,
+                "return_request": return_request,
+                "return_number": return_request.number if return_request else "",
+                "return_path": return_path,
+                "return_policy": ReturnPolicy.current(),
                 "number": order.number,
                 "order_path": order_path,
             },
@@ -49,9 +61,18 @@ def email_shopper_about_order(order_id, kind, refund_id=None, attempt=1):
             order_id,
             kind,
             refund_id=refund_id,
+            return_id=return_id,
             attempt=attempt,
             error=error,
         )
+
+
+def _return_with_lines(return_id):
+    return (
+        Return.objects.select_related("order")
+        .prefetch_related("lines__order_line")
+        .get(pk=return_id)
+    )
 
 
 @task

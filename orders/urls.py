@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-from .views import account, cart, checkout, wishlist
+from .views import account, cart, checkout, returns, wishlist
 
 app_name = "orders"
 
@@ -16,6 +16,13 @@ urlpatterns = [
     path("checkout/", private(checkout.checkout), name="checkout"),
     path("orders/<uuid:token>/", private(checkout.order_detail), name="order"),
     path("orders/<uuid:token>/pay/", private(checkout.pay), name="pay"),
+    path("orders/<uuid:token>/return/", private(returns.ask_for_return), name="ask_for_return"),
+    path("orders/<uuid:token>/returns/<str:number>/", private(returns.return_page), name="return"),
+    path(
+        "orders/<uuid:token>/returns/<str:number>/slip/",
+        private(returns.return_slip),
+        name="return_slip",
+    ),
     path("account/orders/", private(account.my_orders), name="my_orders"),
     path("account/addresses/", private(account.addresses), name="addresses"),
     path("account/addresses/new/", private(account.address_form), name="address_add"),

@@ -1,22 +1,12 @@
 """The order admin's buttons: for each lifecycle action, its form, its service and its words."""
 
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .. import fulfilment, refunds
 from ..lifecycle import Action
 from .forms import ConfirmForm, RefundForm, ShipForm
-
-
-@dataclass(frozen=True)
-class StaffAction:
-    title: str
-    form: type
-    run: object  # called as run(order, **form.cleaned_data)
-    success: str
-    explanation: str = ""
+from .lifecycle_actions import StaffAction
 
 
 @transaction.atomic

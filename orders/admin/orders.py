@@ -1,10 +1,6 @@
 """Orders in the admin: a read-only record, changed only through the lifecycle's actions."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -15,10 +11,10 @@ from catalog.models import StockMovement
 from shop.admin import StrictLookups
 from shop.formatting import format_money
 
-from ..errors import OrderActionError
 from ..lifecycle import allowed_actions, require
-from ..models import Order, OrderLine, PaymentEvent, Refund
+from ..models import Order, OrderLine, PaymentEvent, Refund, Return
 from .actions import STAFF_ACTIONS
+from .lifecycle_actions import LifecycleActionsAdmin
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -47,11 +43,23 @@ class PaymentEventInline(ReadOnlyInline):
 
 class RefundInline(ReadOnlyInline):
     model = Refund
+    fk_name = "order"
     fields = ["created", "amount", "reason", "status", "attempts", "last_error", "completed"]
 
 
+class ReturnInline(ReadOnlyInline):
+    model = Return
+    fields = ["number", "created", "status", "reason"]
+    show_change_link = True
+
+
 @admin.register(Order)
-class OrderAdmin(StrictLookups, admin.ModelAdmin):
+class OrderAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
+    staff_actions = STAFF_ACTIONS
+    form_subject = "order"
+    allowed_actions = staticmethod(allowed_actions)
+    require = staticmethod(require)
+
     list_display = [
         "number",
         "created",
@@ -65,7 +73,7 @@ class OrderAdmin(StrictLookups, admin.ModelAdmin):
     list_filter = ["status", "shipping_method", "currency", "country", "created"]
     search_fields = ["number", "email", "name", "tracking_number", "stripe_payment_intent"]
     date_hierarchy = "created"
-    inlines = [OrderLineInline, PaymentEventInline, RefundInline]
+    inlines = [OrderLineInline, ReturnInline, PaymentEventInline, RefundInline]
     fieldsets = [
         (
             None,
@@ -178,64 +186,9 @@ class OrderAdmin(StrictLookups, admin.ModelAdmin):
     def attention(self, obj):
         return bool(obj.needs_attention)
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/action/<slug:action>/",
-                self.admin_site.admin_view(self.action_view),
-                name="orders_order_action",
-            ),
-        ] + super().get_urls()
-
-    def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        # The buttons above the record: only what the lifecycle allows now.
-        context["order_actions"] = (
-            [
-                (action, STAFF_ACTIONS[action].title)
-                for action in allowed_actions(obj)
-                if action in STAFF_ACTIONS
-            ]
-            if obj
-            else []
-        )
-        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
-
-    def action_view(self, request, pk, action):
-        if not request.user.has_perm("orders.change_order"):
-            raise PermissionDenied
-        order = get_object_or_404(Order, pk=pk)
-        if action not in STAFF_ACTIONS:
-            raise Http404
-        staff_action = STAFF_ACTIONS[action]
-        try:
-            require(order, action)
-        except OrderActionError as error:
-            return self._back_to_order(request, order, error.message, messages.ERROR)
-        data = request.POST if request.method == "POST" else None
-        form = staff_action.form(data, order=order)
-        if request.method == "POST" and form.is_valid():
-            return self._run(request, order, staff_action, form.cleaned_data)
-        return self._action_page(request, order, form, staff_action)
-
-    def _run(self, request, order, staff_action, data):
-        try:
-            staff_action.run(order, **data)
-        except OrderActionError as error:
-            return self._back_to_order(request, order, error.message, messages.ERROR)
-        success = staff_action.success % {"number": order.number}
-        return self._back_to_order(request, order, success, messages.SUCCESS)
-
-    def _back_to_order(self, request, order, message, level):
-        self.message_user(request, message, level)
-        return redirect(reverse("admin:orders_order_change", args=[order.pk]))
-
-    def _action_page(self, request, order, form, staff_action):
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "order": order,
-            "form": form,
-            "title": staff_action.title,
-            "explanation": staff_action.explanation,
+    def action_summary(self, obj):
+        return _("Order %(number)s: %(total)s, %(status)s.") % {
+            "number": obj.number,
+            "total": format_money(obj.total, obj.currency),
+            "status": obj.get_status_display(),
         }
-        return render(request, "admin/orders/order/action.html", context)

@@ -3,6 +3,7 @@ from .cart import Cart, CartLine
 from .limits import HoldingLimits
 from .orders import Order, OrderLine, PaymentEvent
 from .refunds import Refund
+from .returns import Return, ReturnLine, ReturnPolicy
 from .shipping import ClosureDay, DispatchSettings, ShippingMethod, ShippingRate, ShippingZone
 from .wishlist import WishlistItem
 
@@ -16,6 +17,9 @@ __all__ = [
     "OrderLine",
     "PaymentEvent",
     "Refund",
+    "Return",
+    "ReturnLine",
+    "ReturnPolicy",
     "SavedAddress",
     "ShippingMethod",
     "ShippingRate",

@@ -35,10 +35,20 @@ class Refund(models.Model):
         LATE_PAYMENT = "late_payment", _("Paid after the copies were sold")
         NOT_PAYABLE = "not_payable", _("Paid for an order that could no longer be paid")
         DUPLICATE_PAYMENT = "duplicate_payment", _("A second payment for the same order")
+        RETURNED = "returned", _("Records returned")
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     order = models.ForeignKey(
         Order, on_delete=models.PROTECT, related_name="refunds", verbose_name=_("order")
+    )
+    # The return it pays for, when it pays for one.
+    return_request = models.ForeignKey(
+        "Return",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="refunds",
+        verbose_name=_("return"),
     )
     payment_intent = models.CharField(_("Stripe payment"), max_length=255)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)

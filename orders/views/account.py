@@ -25,6 +25,7 @@ def my_orders(request):
         "status",
         "currency",
         "total",
+        "refunded",
         "delivery_from",
         "delivery_by",
         "tracking_number",

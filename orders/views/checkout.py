@@ -12,7 +12,7 @@ from shop.client import client_fingerprint
 from shop.views import bad_request
 
 from .. import cart as carts
-from .. import payments, shipping
+from .. import payments, returns, shipping
 from ..checkout import Address, place_order
 from ..errors import EMPTY_CART, PAYMENT_UNAVAILABLE, CheckoutError, PaymentProviderError
 from ..forms import CheckoutForm
@@ -129,8 +129,8 @@ def demo_payment(request, token):
 
 
 def order_detail(request, token):
-    order = get_object_or_404(Order.objects.prefetch_related("lines"), token=token)
-    context = {"order": order}
+    order = get_object_or_404(Order.objects.prefetch_related("lines", "returns"), token=token)
+    context = {"order": order, "returns_until": returns.open_until(order)}
     cart = carts.cart_for(request)
     # A paid order emptied its cart: show and remember the new count at once.
     refresh_count = (

@@ -217,3 +217,9 @@ document.addEventListener("click", (event) => {
     zoomed.closest("[data-zoom]").classList.toggle("is-zoomed");
   }
 });
+
+// The return slip's Print button: without JavaScript the browser's own print command does it.
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}

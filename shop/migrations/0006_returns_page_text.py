@@ -1,0 +1,40 @@
+"""The returns page now tells shoppers to ask for a return from their order page.
+
+Only a page whose text is still the starting text is rewritten: staff edits stay.
+"""
+
+import hashlib
+
+from django.db import migrations
+
+# SHA-256 of the starting English and Ukrainian bodies that 0003 wrote.
+STARTING_BODIES = {
+    "body": "3322090f5c6edb8e50c7494679d3d7c6be8c55ef6cead0383fd345b6ad863c63",
+    "body_uk": "1e8cc24909c37fa163ecdb7cd3d28dd3d1df8624771f0116c58da5ea5a870fc5",
+}
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def rewrite_untouched_returns_page(apps, schema_editor):
+    from shop.starting_pages import page_fields
+
+    page = apps.get_model("shop", "ShopPage").objects.filter(slug="returns").first()
+    if page is None:
+        return
+    fields = page_fields("returns")
+    changed = [
+        name for name, digest in STARTING_BODIES.items() if _digest(getattr(page, name)) == digest
+    ]
+    for name in changed:
+        setattr(page, name, fields[name])
+    if changed:
+        page.save(update_fields=changed)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0005_accounts")]
+
+    operations = [migrations.RunPython(rewrite_untouched_returns_page, migrations.RunPython.noop)]
