@@ -138,15 +138,14 @@ def receive(*, return_request, restock):
     """The parcel is here. Its copies go back on sale unless staff keep them off (damaged)."""
     return_request = _locked(return_request)
     lifecycle.RETURN.advance(return_request, ReturnAction.RECEIVE)
-    if restock:
-        lines = return_request.lines.values_list("order_line__release_id", "quantity")
-        stock.restock(
-            list(lines), reference=return_request.number, reason=StockMovement.Reason.RETURNED
-        )
+    order = return_request.order
+    # Staff may have recorded the whole parcel as returned already: its copies are in stock.
+    if restock and order.status != Order.Status.RETURNED:
+        lines = list(return_request.lines.values_list("order_line__release_id", "quantity"))
+        stock.restock(lines, reference=return_request.number, reason=Reason.RETURNED)
         return_request.restocked = True
     return_request.save()
-    order = return_request.order
-    if _all_copies_back(order):
+    if lifecycle.can(order, lifecycle.Action.RETURN) and _all_copies_back(order):
         # Nothing of the order is left with the shopper: the order itself is returned.
         lifecycle.advance(order, lifecycle.Action.RETURN)
         order.save(update_fields=["status", "returned"])
