@@ -79,3 +79,33 @@ def test_cart_and_checkout_have_no_accessibility_violations(
         page.locator("form.checkout__form button[type=submit]:not([name])").click()
     assert page.locator(".field__errors").count() > 0
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_return_pages_have_no_accessibility_violations(live_server, page, language):
+    from django.utils import timezone
+
+    from orders import returns
+    from tests.factories import make_order
+
+    order = make_order(status="delivered", delivered=timezone.now(), language=language)
+    order_url = f"{live_server.url}/{language}/orders/{order.token}/"
+
+    page.goto(order_url)
+    assert violations(page) == []
+
+    page.goto(f"{order_url}return/")
+    assert violations(page) == []
+    with page.expect_navigation():
+        page.locator("form.return-form button[type=submit]").click()
+    assert page.locator("[role=alert]").count() == 1
+    assert violations(page) == []
+
+    return_request = returns.request_return(
+        order=order, copies={order.lines.get().pk: 1}, reason="faulty"
+    )
+    returns.approve(return_request=return_request)
+    page.goto(f"{order_url}returns/{return_request.number}/")
+    assert violations(page) == []
+    page.goto(f"{order_url}returns/{return_request.number}/slip/")
+    assert violations(page) == []
