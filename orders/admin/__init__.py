@@ -1,5 +1,5 @@
 """The orders' admin, one module per area; importing them registers the models."""
 
-from . import limits, orders, returns, shipping
+from . import limits, orders, returns, shipping, wishlist
 
-__all__ = ["limits", "orders", "returns", "shipping"]
+__all__ = ["limits", "orders", "returns", "shipping", "wishlist"]

@@ -327,3 +327,22 @@ def test_closing_the_account_deletes_the_wishlist(client, member, seed):
 
     assert response.status_code == 302
     assert list(WishlistItem.objects.values_list("customer", flat=True)) == [someone.pk]
+
+
+@pytest.mark.django_db
+def test_staff_see_what_members_saved_and_cannot_change_it(client, member, seed):
+    from django.contrib.auth import get_user_model
+
+    save(client, seed)
+    staff = Client()
+    staff.force_login(get_user_model().objects.create_superuser("staff", "staff@example.com", "pw"))
+
+    listing = staff.get("/admin/orders/wishlistitem/?q=" + seed.title.split()[0])
+    item = WishlistItem.objects.get()
+
+    assert listing.status_code == 200
+    assert escape(seed.title) in listing.text and member.email in listing.text
+    assert staff.get("/admin/orders/wishlistitem/add/").status_code == 403
+    # Its page is for reading: posting to it changes nothing.
+    assert staff.post(f"/admin/orders/wishlistitem/{item.pk}/change/", {}).status_code == 403
+    assert WishlistItem.objects.get().release_id == seed.pk

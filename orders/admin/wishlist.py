@@ -1,0 +1,29 @@
+"""Wishlists, for staff: which records members are waiting to buy, to know what to reorder."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from shop.admin import StrictLookups
+
+from ..models import WishlistItem
+
+
+@admin.register(WishlistItem)
+class WishlistItemAdmin(StrictLookups, admin.ModelAdmin):
+    list_display = ["release", "customer_email", "added"]
+    list_filter = ["added"]
+    list_select_related = ["release", "customer"]
+    search_fields = ["release__title", "release__catalogue_number", "customer__email"]
+    date_hierarchy = "added"
+    readonly_fields = ["release", "customer", "added"]
+
+    @admin.display(description=_("customer"), ordering="customer__email")
+    def customer_email(self, obj):
+        return obj.customer.email
+
+    # A member's list is theirs to change; staff only read it.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
