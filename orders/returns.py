@@ -92,11 +92,12 @@ def request_return(*, order, copies, reason, comment=""):
     if not chosen:
         raise ReturnError(RETURN_NOTHING_CHOSEN)
     left = {line.pk: (line, count) for line, count in returnable(order).items()}
+    if unknown := chosen.keys() - left.keys():
+        raise ValueError(f"Lines {sorted(unknown)} are not lines of order {order.number}.")
     for line_id, count in chosen.items():
-        line, most = left.get(line_id, (None, 0))
-        if line is None or not 0 < count <= most:
-            title = line.title if line else "?"
-            raise ReturnError(RETURN_TOO_MANY % {"count": max(most, 0), "title": title})
+        line, most = left[line_id]
+        if not 0 < count <= most:
+            raise ReturnError(RETURN_TOO_MANY % {"count": max(most, 0), "title": line.title})
     return_request = Return.objects.create(
         order=order, reason=reason, comment=comment, free=is_free(order, reason)
     )

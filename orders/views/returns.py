@@ -87,7 +87,9 @@ def ask_for_return(request, token):
 def _return(request, token, number):
     order = _order(request, token)
     queryset = Return.objects.prefetch_related("lines__order_line", "refunds")
-    return get_object_or_404(queryset, order=order, number=number)
+    return_request = get_object_or_404(queryset, order=order, number=number)
+    return_request.order = order  # already read: the page needs no second query for it
+    return return_request
 
 
 @_for_member
