@@ -103,7 +103,12 @@ class SavedAddressForm(AddressForm):
 class ReturnRequestForm(forms.Form):
     """Which copies of a delivered order go back, and why: one quantity field per line."""
 
-    reason = forms.ChoiceField(label=_("Why are you returning them?"), choices=Return.Reason)
+    # No reason is chosen for the shopper: a faulty record sent back as "changed my mind"
+    # would wrongly cost them the postage.
+    reason = forms.ChoiceField(
+        label=_("Why are you returning them?"),
+        choices=[("", _("Choose a reason")), *Return.Reason.choices],
+    )
     comment = PlainTextField(
         label=_("Anything we should know? (optional)"),
         max_length=1000,
@@ -136,6 +141,7 @@ class ReturnRequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not any(self.copies().values()):
+        lines_valid = not any(name in self.errors for _line, _most, name in self.line_fields)
+        if lines_valid and not any(self.copies().values()):
             raise forms.ValidationError(RETURN_NOTHING_CHOSEN)
         return data
