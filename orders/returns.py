@@ -138,7 +138,9 @@ def receive(*, return_request, restock):
     """The parcel is here. Its copies go back on sale unless staff keep them off (damaged)."""
     return_request = _locked(return_request)
     lifecycle.RETURN.advance(return_request, ReturnAction.RECEIVE)
-    if restock:
+    # A whole parcel recorded on the order (fulfilment.record_return) put every copy not yet
+    # received back in stock, this return's among them: they are not counted twice.
+    if restock and return_request.order.returned is None:
         lines = return_request.lines.values_list("order_line__release_id", "quantity")
         stock.restock(
             list(lines), reference=return_request.number, reason=StockMovement.Reason.RETURNED
@@ -146,8 +148,9 @@ def receive(*, return_request, restock):
         return_request.restocked = True
     return_request.save()
     order = return_request.order
-    if _all_copies_back(order):
-        # Nothing of the order is left with the shopper: the order itself is returned.
+    if lifecycle.can(order, lifecycle.Action.RETURN) and _all_copies_back(order):
+        # Nothing of the order is left with the shopper: the order itself is returned. An
+        # order refunded in full before its parcel came keeps that state: it is its last.
         lifecycle.advance(order, lifecycle.Action.RETURN)
         order.save(update_fields=["status", "returned"])
     email_shopper(order, "return_received", return_id=return_request.pk)
