@@ -140,14 +140,16 @@ def receive(*, return_request, restock):
     return_request = _locked(return_request)
     lifecycle.RETURN.advance(return_request, ReturnAction.RECEIVE)
     order = return_request.order
-    # Staff may have recorded the whole parcel as returned already: its copies are in stock.
-    if restock and order.status != Order.Status.RETURNED:
+    # A whole parcel recorded on the order (fulfilment.record_return) put every copy not yet
+    # received back in stock, this return's among them: they are not counted twice.
+    if restock and order.returned is None:
         lines = list(return_request.lines.values_list("order_line__release_id", "quantity"))
         stock.restock(lines, reference=return_request.number, reason=Reason.RETURNED)
         return_request.restocked = True
     return_request.save()
     if lifecycle.can(order, lifecycle.Action.RETURN) and _all_copies_back(order):
-        # Nothing of the order is left with the shopper: the order itself is returned.
+        # Nothing of the order is left with the shopper: the order itself is returned. An
+        # order refunded in full before its parcel came keeps that state: it is its last.
         lifecycle.advance(order, lifecycle.Action.RETURN)
         order.save(update_fields=["status", "returned"])
     email_shopper(order, "return_received", return_id=return_request.pk)

@@ -17,9 +17,9 @@ urlpatterns = [
     path("orders/<uuid:token>/", private(checkout.order_detail), name="order"),
     path("orders/<uuid:token>/pay/", private(checkout.pay), name="pay"),
     path("orders/<uuid:token>/return/", private(returns.ask_for_return), name="ask_for_return"),
-    path("orders/<uuid:token>/returns/<str:number>/", private(returns.return_page), name="return"),
+    path("orders/<uuid:token>/returns/<slug:number>/", private(returns.return_page), name="return"),
     path(
-        "orders/<uuid:token>/returns/<str:number>/slip/",
+        "orders/<uuid:token>/returns/<slug:number>/slip/",
         private(returns.return_slip),
         name="return_slip",
     ),

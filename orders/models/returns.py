@@ -58,7 +58,9 @@ class ReturnPolicy(models.Model):
         """The last day a return of `order` may be asked for, or None before delivery."""
         if order.delivered is None:
             return None
-        return timezone.localdate(order.delivered) + datetime.timedelta(days=self.window_days)
+        # The day of delivery in the shop's time zone, as the shopper and staff count it.
+        delivered_on = timezone.localdate(order.delivered)
+        return delivered_on + datetime.timedelta(days=self.window_days)
 
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
