@@ -162,16 +162,32 @@ def _all_copies_back(order) -> bool:
 
 
 def suggested_refund(return_request) -> Decimal:
-    """The returned copies' price, plus the shipping when the whole order is coming back.
+    """What staff are offered to refund for a received return.
 
-    Capped by what the order still holds, so shipping is never paid back twice.
+    The returned copies' price, and the shipping too when the whole order came back or
+    the fault was ours (damaged, faulty, wrong record), as the returns policy promises:
+    once per order, and never more than the order still holds.
     """
     order = return_request.order
     amount = return_request.value()
     taken = copies_in_returns(order)
-    if all(taken[line.pk] >= line.quantity for line in order.lines.all()):
+    whole_order = all(taken[line.pk] >= line.quantity for line in order.lines.all())
+    our_fault = return_request.reason in Return.SHOPS_FAULT
+    if (whole_order or our_fault) and not _shipping_refunded(order, besides=return_request):
         amount += order.shipping_price
     return min(amount, order.refundable())
+
+
+def _shipping_refunded(order, *, besides) -> bool:
+    """Whether an earlier return's refund paid back more than its copies: the shipping."""
+    earlier = (
+        order.returns.exclude(pk=besides.pk)
+        .filter(status=Return.Status.REFUNDED)
+        .prefetch_related("refunds", "lines__order_line")
+    )
+    return any(
+        sum(refund.amount for refund in other.refunds.all()) > other.value() for other in earlier
+    )
 
 
 @transaction.atomic

@@ -77,7 +77,7 @@ class RefundReturnForm(ReturnForm):
         self.fields["amount"].initial = suggested_refund(return_request)
         self.fields["amount"].help_text = _(
             "In %(currency)s; at most %(amount)s. Suggested: the returned records, and the "
-            "shipping when the whole order came back."
+            "shipping when the whole order came back or the fault was ours."
         ) % {"currency": order.currency, "amount": order.refundable()}
 
     def clean_amount(self):

@@ -295,6 +295,20 @@ def test_the_suggested_refund_is_the_records_and_shipping_when_all_came_back(
     assert "at most 14.50" in staff.get(action_url(one, "refund")).content.decode()
 
 
+def test_a_record_we_got_wrong_is_refunded_with_the_shipping_once_per_order(
+    staff, paid_with_shipping
+):
+    order = paid_with_shipping
+    faulty = make_return(order, "received", reason="faulty")
+    assert suggested(staff, faulty) == "24.50"  # £20 and the £4.50 shipping
+
+    staff.post(action_url(faulty, "refund"), {"amount": "24.50"})
+    second = make_return(order, "received", reason="wrong_record")
+
+    # The shipping went back with the first one: the second is the record alone.
+    assert suggested(staff, second) == "20.00"
+
+
 def test_staff_refund_a_return_and_the_shopper_is_told_which_one(staff, client, demo_payments):
     member = make_member()
     order = delivered_order(quantity=2, customer=member)
