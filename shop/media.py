@@ -92,7 +92,11 @@ def _file_under(document_root, path):
         fullpath = Path(safe_join(document_root, posixpath.normpath(path).lstrip("/")))
     except (SuspiciousFileOperation, ValueError):
         raise Http404 from None
-    if not fullpath.is_file():
+    try:
+        found = fullpath.is_file()
+    except OSError:  # a name longer than the file system allows, say
+        found = False
+    if not found:
         raise Http404
     return fullpath
 
