@@ -71,15 +71,18 @@ class ReturnAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
     allowed_actions = staticmethod(RETURN.allowed_actions)
     require = staticmethod(RETURN.require)
 
-    list_display = ["number", "order", "created", "status", "reason", "free"]
+    list_display = ["number", "order", "shopper", "created", "status", "reason", "free"]
     list_filter = ["status", "reason", "free", "created"]
     list_select_related = ["order"]
     search_fields = ["number", "order__number", "order__email", "order__name"]
     date_hierarchy = "created"
     inlines = [ReturnLineInline, ReturnRefundInline]
+    # Its page is the shopper's, behind their login: staff work here.
+    view_on_site = False
     fields = [
         "number",
         "order",
+        "shopper",
         "status",
         "reason",
         "comment",
@@ -92,6 +95,10 @@ class ReturnAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
         "received",
         "refunded",
     ]
+
+    @admin.display(description=_("shopper"), ordering="order__email")
+    def shopper(self, obj):
+        return f"{obj.order.name} <{obj.order.email}>" if obj.order.email else obj.order.name
 
     def get_readonly_fields(self, request, obj=None):
         # A return is a record of what happened: staff change it through the actions.
