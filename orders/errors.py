@@ -87,6 +87,18 @@ RETURN_WINDOW_CLOSED = _(
     "something is wrong with them."
 )
 RETURN_NOT_DELIVERED = _("Records can be returned once the order has been delivered.")
+RETURN_ORDER_SETTLED = _(
+    "This order's records have already come back or been refunded, so there is nothing left "
+    "to return."
+)
+RETURN_OPEN = _(
+    "Return %(number)s of this order is still open: receive or reject it first, so that no "
+    "copy is counted twice."
+)
+RETURN_AWAITS_REFUND = _(
+    "Return %(number)s is waiting for its refund: refund it from the return's page, so that "
+    "the shopper is told which records the money is for."
+)
 RETURN_NOTHING_CHOSEN = _("Choose how many copies of at least one record you are sending back.")
 RETURN_TOO_MANY = _(
     "You can send back at most %(count)s of %(title)s: the rest are already in a return."

@@ -6,12 +6,15 @@ from catalog import stock
 from catalog.models import StockMovement
 
 from . import lifecycle, reservations
-from .models import Order, Refund
+from .errors import RETURN_OPEN, OrderActionError
+from .models import Order, Refund, Return
 from .notifications import email_shopper
 from .refunds import refund_order
 from .returns import copies_still_out
 
 Reason = StockMovement.Reason
+# Returns whose copies may still be on their way: a whole parcel cannot be recorded over them.
+OPEN_RETURNS = (Return.Status.REQUESTED, Return.Status.APPROVED)
 
 
 def _locked(order):
@@ -61,6 +64,9 @@ def record_return(*, order):
     Copies already received through a return are back in stock, so they are not counted twice.
     """
     order = _locked(order)
+    lifecycle.require(order, lifecycle.Action.RETURN)
+    if open_return := order.returns.filter(status__in=OPEN_RETURNS).first():
+        raise OrderActionError(RETURN_OPEN % {"number": open_return.number})
     lifecycle.advance(order, lifecycle.Action.RETURN)
     stock.restock(copies_still_out(order), reference=order.number, reason=Reason.RETURNED)
     order.save()

@@ -19,11 +19,13 @@ from django.utils.formats import date_format
 
 from catalog import stock
 from catalog.models import StockMovement
+from shop.tasks import enqueue_in_transaction
 
 from . import lifecycle
 from .errors import (
     RETURN_NOT_DELIVERED,
     RETURN_NOTHING_CHOSEN,
+    RETURN_ORDER_SETTLED,
     RETURN_TOO_MANY,
     RETURN_WINDOW_CLOSED,
     ReturnError,
@@ -59,6 +61,8 @@ def returnable(order) -> dict:
 
 def refusal(order, policy, today=None):
     """Why the order's records cannot be returned now, or None if they can."""
+    if order.status in (Order.Status.RETURNED, Order.Status.REFUNDED):
+        return RETURN_ORDER_SETTLED
     if order.status != Order.Status.DELIVERED:
         return RETURN_NOT_DELIVERED
     closes = policy.closes(order)
@@ -106,6 +110,9 @@ def request_return(*, order, copies, reason, comment=""):
         for line_id, count in sorted(chosen.items())
     )
     email_shopper(order, "return_requested", return_id=return_request.pk)
+    from .tasks import tell_staff_about_return
+
+    enqueue_in_transaction(tell_staff_about_return, return_request.pk)
     return return_request
 
 
@@ -152,6 +159,11 @@ def receive(*, return_request, restock):
         # order refunded in full before its parcel came keeps that state: it is its last.
         lifecycle.advance(order, lifecycle.Action.RETURN)
         order.save(update_fields=["status", "returned"])
+    if order.refundable() <= 0:
+        # Every penny already went back on the order: this return has nothing left to wait for.
+        return_request.status = Return.Status.REFUNDED
+        return_request.refunded = timezone.now()
+        return_request.save(update_fields=["status", "refunded"])
     email_shopper(order, "return_received", return_id=return_request.pk)
     return return_request
 
@@ -170,8 +182,7 @@ def suggested_refund(return_request) -> Decimal:
     """
     order = return_request.order
     amount = return_request.value()
-    taken = copies_in_returns(order)
-    whole_order = all(taken[line.pk] >= line.quantity for line in order.lines.all())
+    whole_order = _all_copies_back(order)
     our_fault = return_request.reason in Return.SHOPS_FAULT
     if (whole_order or our_fault) and not _shipping_refunded(order, besides=return_request):
         amount += order.shipping_price

@@ -2,7 +2,9 @@
 
 import smtplib
 
+from django.conf import settings
 from django.tasks import task
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
@@ -38,6 +40,14 @@ def email_shopper_about_order(order_id, kind, refund_id=None, return_id=None, at
     with translation.override(order.language):
         order_path = order.get_absolute_url()
         return_path = return_request.get_absolute_url() if return_request else ""
+        slip_path = (
+            reverse(
+                "orders:return_slip",
+                kwargs={"token": order.token, "number": return_request.number},
+            )
+            if return_request
+            else ""
+        )
     try:
         send_email(
             subject=SUBJECTS[kind],
@@ -48,6 +58,7 @@ def email_shopper_about_order(order_id, kind, refund_id=None, return_id=None, at
                 "return_request": return_request,
                 "return_number": return_request.number if return_request else "",
                 "return_path": return_path,
+                "slip_path": slip_path,
                 "return_policy": ReturnPolicy.current(),
                 "number": order.number,
                 "order_path": order_path,
@@ -72,6 +83,25 @@ def _return_with_lines(return_id):
         Return.objects.select_related("order")
         .prefetch_related("lines__order_line")
         .get(pk=return_id)
+    )
+
+
+@task
+def tell_staff_about_return(return_id):
+    """A shopper asked for a return: staff promised an answer within two working days."""
+    return_request = _return_with_lines(return_id)
+    send_email(
+        subject=gettext_noop("Return request %(return_number)s for order %(number)s"),
+        template="orders/emails/staff_return",
+        context={
+            "return_request": return_request,
+            "order": return_request.order,
+            "return_number": return_request.number,
+            "number": return_request.order.number,
+            "admin_path": reverse("admin:orders_return_change", args=[return_request.pk]),
+        },
+        to=settings.STAFF_EMAILS,
+        language=settings.LANGUAGE_CODE,
     )
 
 

@@ -5,12 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import fulfilment, refunds
 from ..lifecycle import Action
+from ..models import Order
 from .forms import ConfirmForm, RefundForm, ShipForm
 from .lifecycle_actions import StaffAction
 
 
 @transaction.atomic
 def _refund(order, *, amount):
+    # Locked as every other refund path locks it, so two refunds cannot both pass the limit.
+    order = Order.objects.select_for_update().get(pk=order.pk)
     refunds.refund_order(order=order, amount=amount)
 
 

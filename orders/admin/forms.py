@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.forms import PlainTextField
 
-from ..errors import OrderActionError
+from ..errors import RETURN_AWAITS_REFUND, OrderActionError
+from ..models import Return
 from ..refunds import check_refund_amount
 from ..returns import suggested_refund
 
@@ -39,6 +40,13 @@ class RefundForm(ConfirmForm):
         except OrderActionError as error:
             raise forms.ValidationError(error.message) from None
         return amount
+
+    def clean(self):
+        # A received return is refunded from its own page, or it could be paid twice.
+        waiting = self.order.returns.filter(status=Return.Status.RECEIVED).first()
+        if waiting:
+            raise forms.ValidationError(RETURN_AWAITS_REFUND % {"number": waiting.number})
+        return super().clean()
 
 
 class ReturnForm(forms.Form):

@@ -23,6 +23,7 @@ class StaffAction:
     run: object  # called as run(record, **form.cleaned_data)
     success: str  # with %(number)s, the record's number
     explanation: str = ""
+    permission: str = ""  # beyond changing the record, such as moving the order's money
 
 
 class LifecycleActionsAdmin:
@@ -65,10 +66,12 @@ class LifecycleActionsAdmin:
     def action_view(self, request, pk, action):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        record = get_object_or_404(self.model, pk=pk)
+        record = get_object_or_404(self.get_queryset(request), pk=pk)
         if action not in self.staff_actions:
             raise Http404
         staff_action = self.staff_actions[action]
+        if staff_action.permission and not request.user.has_perm(staff_action.permission):
+            raise PermissionDenied
         try:
             self.require(record, action)
         except OrderActionError as error:

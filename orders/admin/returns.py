@@ -49,6 +49,8 @@ RETURN_ACTIONS = {
             "A refund for return %(number)s is under way. The shopper is emailed once Stripe "
             "confirms it."
         ),
+        # The money is the order's: refunding it takes the right to change orders.
+        permission="orders.change_order",
     ),
 }
 
@@ -56,6 +58,9 @@ RETURN_ACTIONS = {
 class ReturnLineInline(ReadOnlyInline):
     model = ReturnLine
     fields = ["order_line", "quantity"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("order_line")
 
 
 class ReturnRefundInline(ReadOnlyInline):
@@ -99,6 +104,9 @@ class ReturnAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
     @admin.display(description=_("shopper"), ordering="order__email")
     def shopper(self, obj):
         return f"{obj.order.name} <{obj.order.email}>" if obj.order.email else obj.order.name
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("lines__order_line")
 
     def get_readonly_fields(self, request, obj=None):
         # A return is a record of what happened: staff change it through the actions.

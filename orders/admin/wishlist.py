@@ -27,3 +27,6 @@ class WishlistItemAdmin(StrictLookups, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

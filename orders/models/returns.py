@@ -25,7 +25,10 @@ class ReturnPolicy(models.Model):
         _("days to ask for a return"),
         default=30,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text=_("Counted from the day the order was marked delivered."),
+        help_text=_(
+            "Counted from the day the order was marked delivered. The returns page says 30 "
+            "days: change it there too."
+        ),
     )
     address = models.TextField(
         _("return address"),
@@ -37,7 +40,8 @@ class ReturnPolicy(models.Model):
         max_length=200,
         default="Royal Mail Tracked Returns · licence PLTV-RTN-0001 (demo)",
         help_text=_(
-            "Printed on the slips of free returns (members, and faulty or wrong records), so "
+            "Printed on the slips of free returns (members, and damaged, faulty, wrong or "
+            "misdescribed records), so "
             "that the shopper posts the parcel without paying. For example your carrier's "
             "returns licence."
         ),
@@ -94,7 +98,7 @@ class Return(models.Model):
         OTHER = "other", _("Another reason")
 
     # The shop pays the postage back for these, for every shopper.
-    SHOPS_FAULT = {Reason.DAMAGED, Reason.FAULTY, Reason.WRONG_RECORD}
+    SHOPS_FAULT = {Reason.DAMAGED, Reason.FAULTY, Reason.NOT_AS_DESCRIBED, Reason.WRONG_RECORD}
 
     number = models.CharField(
         _("return number"), max_length=20, unique=True, default=new_return_number
@@ -107,7 +111,7 @@ class Return(models.Model):
     comment = models.TextField(_("comment"), max_length=1000, blank=True)
     free = models.BooleanField(
         _("postage paid by the shop"),
-        help_text=_("A member's return, or a damaged, faulty or wrong record."),
+        help_text=_("A member's return, or a damaged, faulty, wrong or misdescribed record."),
     )
     rejection_reason = models.TextField(_("why it was not accepted"), blank=True)
     restocked = models.BooleanField(_("copies back in stock"), default=False)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone, translation
@@ -153,7 +154,10 @@ def test_a_member_returns_a_record_and_staff_approve_receive_and_refund_it(
     expect(page.get_by_role("link", name="Print the return slip")).to_have_count(0)
     assert (return_request.reason, return_request.free) == (Return.Reason.CHANGED_MIND, True)
     assert [(ln.order_line_id, ln.quantity) for ln in return_request.lines.all()] == [(line.pk, 1)]
-    assert subjects()[3:] == [f"We have your return request {return_request.number}"]
+    assert subjects()[3:] == [
+        f"We have your return request {return_request.number}",
+        f"Return request {return_request.number} for order {order.number}",  # to staff
+    ]
 
     # Staff open the return from the order's Returns inline, and approve it.
     staff.goto(order_admin)
@@ -163,7 +167,7 @@ def test_a_member_returns_a_record_and_staff_approve_receive_and_refund_it(
     ).click()
     staff.wait_for_url(f"**{return_admin}")
     staff_action(staff, "Approve", f"Return {return_request.number} is approved")
-    assert subjects()[4:] == [f"Return {return_request.number} is approved: your return slip"]
+    assert subjects()[5:] == [f"Return {return_request.number} is approved: your return slip"]
     assert f"{return_request.get_absolute_url()}slip/" in mail.outbox[-1].body
 
     # The member sees the slip link, and the slip carries the return number.
@@ -202,7 +206,7 @@ def test_a_member_returns_a_record_and_staff_approve_receive_and_refund_it(
         StockMovement.Reason.RETURNED,
         return_request.number,
     )
-    assert subjects()[5:] == [f"Your return {return_request.number} has arrived"]
+    assert subjects()[6:] == [f"Your return {return_request.number} has arrived"]
 
     order.refresh_from_db()
     suggested = order.total  # the whole order came back: the record and its shipping
@@ -220,8 +224,10 @@ def test_a_member_returns_a_record_and_staff_approve_receive_and_refund_it(
     )
     return_request.refresh_from_db()
     assert return_request.status == Return.Status.REFUNDED
-    assert subjects()[6:] == [f"A refund for your order {order.number}"]
-    assert len(mail.outbox) == 7
+    assert subjects()[7:] == [f"A refund for your order {order.number}"]
+    assert len(mail.outbox) == 8
+    staff_mail = mail.outbox.pop(4)
+    assert staff_mail.to == settings.STAFF_EMAILS
     assert {tuple(message.to) for message in mail.outbox} == {(EMAIL,)}
 
     # My orders shows what came back.

@@ -246,11 +246,13 @@ def test_a_parcel_is_received_even_when_the_order_was_refunded_before_it_came(st
 
     assert "is received" in response.content.decode()
     return_request.refresh_from_db()
-    assert return_request.status == "received"
+    # Nothing is left to pay back, so the return does not wait for a refund forever.
+    assert return_request.status == "refunded"
     assert returned_movements(return_request.number) == [(release.pk, 1)]
     assert stock_of(release) == 1
     order.refresh_from_db()
     assert order.status == "refunded"  # its last state: every penny went back
+    assert "already refunded in full" in mail.outbox[-1].body
 
 
 # Refund.
@@ -522,21 +524,22 @@ def test_a_parcel_back_leaves_out_copies_received_damaged(staff):
     assert stock_of(release) == 7
 
 
-def test_a_return_received_after_the_whole_parcel_was_recorded_is_not_restocked_twice(staff):
+@pytest.mark.parametrize("status", ["requested", "approved"])
+def test_a_whole_parcel_is_not_recorded_over_an_open_return(staff, status):
     release = make_release(stock=5)
     order = delivered_order(release, quantity=3)
-    return_request = make_return(order, "approved", copies={first_line(order): 1})
-    # The whole parcel came back and staff recorded it on the order, the return still open.
-    fulfilment.record_return(order=order)
-    assert returned_movements(order.number) == [(release.pk, 3)]
+    return_request = make_return(order, status, copies={first_line(order): 1})
 
-    response = staff.post(action_url(return_request, "receive"), {"restock": "on"}, follow=True)
+    response = staff.post(
+        reverse("admin:orders_order_action", args=[order.pk, "return"]), {}, follow=True
+    )
 
-    assert "is received" in response.content.decode()
-    return_request.refresh_from_db()
-    assert (return_request.status, return_request.restocked) == ("received", False)
-    assert returned_movements(return_request.number) == []
-    assert stock_of(release) == 8
+    assert f"Return {return_request.number} of this order is still open" in (
+        response.content.decode()
+    )
+    order.refresh_from_db()
+    assert order.status == "delivered"
+    assert returned_movements(order.number) == [] and stock_of(release) == 5
 
 
 def test_a_parcel_back_without_returns_restocks_everything(staff):
@@ -548,3 +551,63 @@ def test_a_parcel_back_without_returns_restocks_everything(staff):
     assert returned_movements(order.number) == [(release.pk, 3)]
     assert stock_of(release) == 8
     assert not ReturnLine.objects.exists()
+
+
+# What the review of returns found, each kept from coming back.
+
+
+def test_shipping_is_not_offered_until_every_copy_is_back_at_the_shop(staff, paid_with_shipping):
+    order = paid_with_shipping  # two copies of one record, £20 each, £4.50 shipping
+    first = make_return(order, "received", copies={first_line(order): 1})
+    # The other copy is only asked for: the shopper may never send it.
+    make_return(order, "requested", copies={first_line(order): 1})
+
+    assert suggested(staff, first) == "20.00"
+
+
+def test_the_orders_own_refund_waits_for_a_received_return(staff, paid_with_shipping):
+    order = paid_with_shipping
+    received = make_return(order, "received", copies={first_line(order): 1})
+
+    response = staff.post(
+        reverse("admin:orders_order_action", args=[order.pk, "refund"]), {"amount": "20"}
+    )
+
+    assert response.status_code == 200
+    assert f"Return {received.number} is waiting for its refund" in response.content.decode()
+    assert not Refund.objects.exists()
+
+    # Refunded from the return, the record is paid back once.
+    staff.post(action_url(received, "refund"), {"amount": "20"})
+    order.refresh_from_db()
+    assert order.refunded == Decimal("20.00")
+    assert Refund.objects.get().return_request == received
+
+
+def test_refunding_a_return_takes_the_right_to_change_orders(paid_with_shipping):
+    from django.contrib.auth.models import Permission
+
+    return_request = make_return(paid_with_shipping, "received")
+    clerk = User.objects.create_user("clerk", "clerk@example.com", "pw", is_staff=True)
+    clerk.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_return", "change_return"])
+    )
+    client = Client()
+    client.force_login(clerk)
+
+    assert client.get(action_url(return_request, "approve")).status_code == 302  # not allowed now
+    assert client.get(action_url(return_request, "refund")).status_code == 403
+    assert client.post(action_url(return_request, "refund"), {"amount": "20"}).status_code == 403
+    assert not Refund.objects.exists()
+
+    clerk.user_permissions.add(Permission.objects.get(codename="change_order"))
+    client.force_login(clerk)
+    assert client.get(action_url(return_request, "refund")).status_code == 200
+
+
+def test_an_approved_free_return_shows_the_prepaid_licence_on_its_page(client):
+    return_request = make_return(delivered_order(), "approved", reason="damaged")
+
+    page = client.get(return_url(return_request)).content.decode()
+
+    assert f"Prepaid returns licence: {DEFAULT_LICENCE}" in page

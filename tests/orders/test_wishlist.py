@@ -345,4 +345,8 @@ def test_staff_see_what_members_saved_and_cannot_change_it(client, member, seed)
     assert staff.get("/admin/orders/wishlistitem/add/").status_code == 403
     # Its page is for reading: posting to it changes nothing.
     assert staff.post(f"/admin/orders/wishlistitem/{item.pk}/change/", {}).status_code == 403
+    # Nor delete it: a member's list is theirs.
+    assert staff.post(f"/admin/orders/wishlistitem/{item.pk}/delete/", {}).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [item.pk], "post": "yes"}
+    staff.post("/admin/orders/wishlistitem/", bulk)
     assert WishlistItem.objects.get().release_id == seed.pk
