@@ -9,7 +9,7 @@ from django.db import transaction
 from shop.cart_hint import count_changed
 
 from . import cart as carts
-from .models import Order, SavedAddress, WishlistItem
+from .models import Order, Return, SavedAddress, WishlistItem
 
 # Orders whose business with the shopper is over: their email is no longer needed.
 FINISHED = (
@@ -19,6 +19,9 @@ FINISHED = (
     Order.Status.CANCELLED,
     Order.Status.REFUNDED,
 )
+
+
+SETTLED_RETURNS = (Return.Status.REJECTED, Return.Status.REFUNDED)
 
 
 def carry_cart_over(sender, request, user, **kwargs):
@@ -40,13 +43,15 @@ def anonymise_orders(sender, user, **kwargs):
     number, dates, amounts, lines, and the name and address they were sold to."""
     orders = Order.objects.filter(customer=user)
     orders.filter(status__in=FINISHED).update(email="")
+    # What the shopper wrote about a settled return is theirs; an open one still needs it.
+    Return.objects.filter(order__in=orders, status__in=SETTLED_RETURNS).update(comment="")
     orders.update(customer=None, phone="", client="")
 
 
 def export_orders(sender, user, **kwargs):
     """The member's addresses and orders with their lines, for "Download my data"."""
     addresses = SavedAddress.objects.of_customer(user)
-    orders = Order.objects.of_customer(user).prefetch_related("lines")
+    orders = Order.objects.of_customer(user).prefetch_related("lines", "returns__lines__order_line")
     return {
         "addresses": [address.as_dict() | {"default": address.is_default} for address in addresses],
         "orders": [_order_data(order) for order in orders],
@@ -85,6 +90,8 @@ def _order_data(order):
         "shipping": str(order.shipping_price),
         "total": str(order.total),
         "tracking_number": order.tracking_number,
+        "refunded": str(order.refunded),
+        "returns": [_return_data(return_request) for return_request in order.returns.all()],
         "lines": [
             {
                 "title": line.title,
@@ -94,6 +101,20 @@ def _order_data(order):
                 "line_total": str(line.line_total),
             }
             for line in order.lines.all()
+        ],
+    }
+
+
+def _return_data(return_request):
+    return {
+        "number": return_request.number,
+        "requested": return_request.created.isoformat(),
+        "status": return_request.status,
+        "reason": return_request.reason,
+        "comment": return_request.comment,
+        "records": [
+            {"title": line.order_line.title, "quantity": line.quantity}
+            for line in return_request.lines.all()
         ],
     }
 

@@ -2,13 +2,14 @@
 
 import datetime
 import json
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from orders.models import Order, SavedAddress
+from orders.models import Order, Return, ReturnLine, SavedAddress
 from shop.models import Account
 from tests.factories import make_member, make_order
 from tests.shop.accounts import PASSWORD, last_link
@@ -169,6 +170,29 @@ def test_closing_the_account_deletes_the_shoppers_data_and_anonymises_orders(cli
 
 
 @pytest.mark.django_db
+def test_closing_the_account_clears_what_the_shopper_wrote_on_settled_returns(client, member):
+    order = make_order(customer=member, status="delivered", quantity=2)
+    line = order.lines.get()
+    settled = Return.objects.create(
+        order=order, reason="other", comment="My flat in Kyiv is damp.", free=True
+    )
+    settled.status = Return.Status.REFUNDED
+    settled.save()
+    still_open = Return.objects.create(
+        order=order, reason="faulty", comment="Skips on side B.", free=True
+    )
+    for return_request in (settled, still_open):
+        ReturnLine.objects.create(return_request=return_request, order_line=line, quantity=1)
+
+    client.post("/en/account/close/", {"password": PASSWORD})
+
+    settled.refresh_from_db()
+    still_open.refresh_from_db()
+    assert settled.comment == ""
+    assert still_open.comment == "Skips on side B."  # staff still need it to handle the return
+
+
+@pytest.mark.django_db
 def test_download_my_data_has_the_account_addresses_and_orders_with_lines(client, member):
     SavedAddress.objects.create(customer=member, is_default=True, **KYIV)
     order = make_order(customer=member)
@@ -187,6 +211,31 @@ def test_download_my_data_has_the_account_addresses_and_orders_with_lines(client
     assert [o["number"] for o in data["orders"]] == [order.number]
     assert data["orders"][0]["lines"][0]["quantity"] == 1
     assert Client().get("/en/account/my-data.json").status_code == 302
+
+
+@pytest.mark.django_db
+def test_download_my_data_has_each_orders_returns_and_refunds(client, member):
+    order = make_order(customer=member, status="delivered", refunded=Decimal("23.95"))
+    return_request = Return.objects.create(
+        order=order, reason="faulty", comment="Skips on side B.", free=True
+    )
+    line = order.lines.get()
+    ReturnLine.objects.create(return_request=return_request, order_line=line, quantity=1)
+
+    data = json.loads(client.get("/en/account/my-data.json").content)
+
+    [exported] = data["orders"]
+    assert exported["refunded"] == "23.95"
+    assert exported["returns"] == [
+        {
+            "number": return_request.number,
+            "requested": return_request.created.isoformat(),
+            "status": "requested",
+            "reason": "faulty",
+            "comment": "Skips on side B.",
+            "records": [{"title": line.title, "quantity": 1}],
+        }
+    ]
 
 
 @pytest.mark.django_db
