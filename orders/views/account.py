@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import saved_addresses
 from ..forms import SavedAddressForm
-from ..models import Order, SavedAddress
+from ..models import Order, Return, SavedAddress
 from .cart import estimate_country
 
 ORDERS_PER_PAGE = 20
@@ -18,17 +19,23 @@ ORDERS_PER_PAGE = 20
 
 @login_required
 def my_orders(request):
-    orders = Order.objects.of_customer(request.user).only(
-        "number",
-        "token",
-        "created",
-        "status",
-        "currency",
-        "total",
-        "refunded",
-        "delivery_from",
-        "delivery_by",
-        "tracking_number",
+    orders = (
+        Order.objects.of_customer(request.user)
+        .only(
+            "number",
+            "token",
+            "created",
+            "status",
+            "currency",
+            "total",
+            "refunded",
+            "delivery_from",
+            "delivery_by",
+            "tracking_number",
+        )
+        .prefetch_related(
+            Prefetch("returns", queryset=Return.objects.only("number", "status", "order_id"))
+        )
     )
     page = Paginator(orders, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "orders/my_orders.html", {"page": page})

@@ -528,3 +528,7 @@ def test_my_orders_takes_the_same_queries_however_many_refunded_returns(client, 
     assert queries(client, "/en/account/orders/") == one
     page = client.get("/en/account/orders/").content.decode()
     assert page.count("£20.00 refunded") == 1 and page.count("£100.00 refunded") == 4
+    # Each return is listed under its order, linked, with its state.
+    assert page.count("Refunded</span>") == 21
+    some_return = order.returns.first()
+    assert f'href="{return_url(some_return)}">Return {some_return.number}</a>' in page
