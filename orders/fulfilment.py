@@ -13,8 +13,12 @@ from .refunds import refund_order
 from .returns import copies_still_out
 
 Reason = StockMovement.Reason
-# Returns whose copies may still be on their way: a whole parcel cannot be recorded over them.
 OPEN_RETURNS = (Return.Status.REQUESTED, Return.Status.APPROVED)
+
+
+def open_return(order):
+    """A return whose copies may still be on their way: a whole parcel is not recorded over it."""
+    return order.returns.filter(status__in=OPEN_RETURNS).first()
 
 
 def _locked(order):
@@ -65,8 +69,8 @@ def record_return(*, order):
     """
     order = _locked(order)
     lifecycle.require(order, lifecycle.Action.RETURN)
-    if open_return := order.returns.filter(status__in=OPEN_RETURNS).first():
-        raise OrderActionError(RETURN_OPEN % {"number": open_return.number})
+    if waiting := open_return(order):
+        raise OrderActionError(RETURN_OPEN % {"number": waiting.number})
     lifecycle.advance(order, lifecycle.Action.RETURN)
     stock.restock(copies_still_out(order), reference=order.number, reason=Reason.RETURNED)
     order.save()

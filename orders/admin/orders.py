@@ -11,7 +11,8 @@ from catalog.models import StockMovement
 from shop.admin import StrictLookups
 from shop.formatting import format_money
 
-from ..lifecycle import allowed_actions, require
+from .. import fulfilment, lifecycle
+from ..lifecycle import require
 from ..models import Order, OrderLine, PaymentEvent, Refund, Return
 from .actions import STAFF_ACTIONS
 from .lifecycle_actions import LifecycleActionsAdmin
@@ -57,7 +58,6 @@ class ReturnInline(ReadOnlyInline):
 class OrderAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
     staff_actions = STAFF_ACTIONS
     form_subject = "order"
-    allowed_actions = staticmethod(allowed_actions)
     require = staticmethod(require)
 
     list_display = [
@@ -143,6 +143,13 @@ class OrderAdmin(LifecycleActionsAdmin, StrictLookups, admin.ModelAdmin):
             },
         ),
     ]
+
+    def allowed_actions(self, order):
+        actions = lifecycle.allowed_actions(order)
+        # Copies a shopper has asked to send back are handled on their return, not as a parcel.
+        if lifecycle.Action.RETURN in actions and fulfilment.open_return(order):
+            actions.remove(lifecycle.Action.RETURN)
+        return actions
 
     def get_readonly_fields(self, request, obj=None):
         # An order is a record of what happened: staff change it through the actions.

@@ -525,11 +525,14 @@ def test_a_parcel_back_leaves_out_copies_received_damaged(staff):
 
 
 @pytest.mark.parametrize("status", ["requested", "approved"])
-def test_a_whole_parcel_is_not_recorded_over_an_open_return(staff, status):
+def test_a_whole_parcel_is_neither_offered_nor_recorded_over_an_open_return(staff, status):
     release = make_release(stock=5)
     order = delivered_order(release, quantity=3)
     return_request = make_return(order, status, copies={first_line(order): 1})
 
+    order_page = staff.get(reverse("admin:orders_order_change", args=[order.pk]))
+    assert [action for action, title in order_page.context["lifecycle_actions"]] == ["refund"]
+    # A page opened before the shopper asked is refused when sent.
     response = staff.post(
         reverse("admin:orders_order_action", args=[order.pk, "return"]), {}, follow=True
     )
