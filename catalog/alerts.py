@@ -45,7 +45,7 @@ def subscribe(*, release, email, language, confirmed) -> StockAlert:
                 release=release, email=email, defaults={"language": language}
             )
     except IntegrityError:  # another request made it between the read and the write
-        alert = StockAlert.objects.live().get(release=release, email=email)
+        alert, created = StockAlert.objects.live().get(release=release, email=email), False
     if alert.confirmed is None:
         if confirmed:
             alert.confirmed = timezone.now()
@@ -53,8 +53,24 @@ def subscribe(*, release, email, language, confirmed) -> StockAlert:
         else:
             from .tasks import email_stock_alert_confirmation
 
+            # Asked again: the new link's clock starts now, and so does forget_unconfirmed's.
+            if not created:
+                alert.created = timezone.now()
+                alert.save(update_fields=["created"])
             enqueue_in_transaction(email_stock_alert_confirmation, alert.pk)
     return alert
+
+
+def forget_unconfirmed(*, now=None) -> int:
+    """Delete guests' alerts whose confirmation link has expired unused.
+
+    Nobody agreed to them, so their addresses are not kept; the guest can ask again.
+    """
+    cutoff = (now or timezone.now()) - CONFIRM_WITHIN
+    deleted, _by_model = StockAlert.objects.filter(
+        confirmed__isnull=True, notified__isnull=True, created__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def confirmation_code(alert) -> str:

@@ -7,6 +7,7 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from .freshness import connect_signals
+        from . import accounts, freshness
 
-        connect_signals()
+        freshness.connect_signals()
+        accounts.connect_signals()

@@ -20,12 +20,13 @@ def ask_question(*, release, name, email, body, language) -> Question:
 
 @transaction.atomic
 def answer_question(*, question, answer, staff_user) -> Question:
-    """Save the answer; the first answer to a question is emailed to whoever asked it."""
+    """Save the answer; the first answer to a question is emailed to whoever asked it,
+    unless they have closed their account since."""
     first_answer = question.answered is None
     question.answer = answer
     question.answered = timezone.now()
     question.answered_by = staff_user
     question.save(update_fields=["answer", "answered", "answered_by"])
-    if first_answer:
+    if first_answer and question.email:
         transaction.on_commit(partial(email_answer_to_shopper.enqueue, question.pk))
     return question

@@ -21,7 +21,13 @@ class Question(models.Model):
         Release, on_delete=models.CASCADE, related_name="questions", verbose_name=_("release")
     )
     name = models.CharField(_("name"), max_length=80)
-    email = models.EmailField(_("email"), help_text=_("Never shown; the answer is sent here."))
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_(
+            "Never shown; the answer is sent here. Empty once the shopper closed their account."
+        ),
+    )
     body = models.TextField(_("question"), max_length=2000)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     asked = models.DateTimeField(_("asked"), auto_now_add=True)

@@ -1,6 +1,7 @@
 """Back-in-stock alerts: subscribing from a sold-out page, confirming, the alert, unsubscribing."""
 
 import datetime
+import io
 import re
 import smtplib
 import time
@@ -8,6 +9,7 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -228,6 +230,44 @@ def test_an_unconfirmed_guest_asking_again_gets_a_fresh_link(sold_out, post):
     post(alert_url(sold_out), GUEST)
     assert StockAlert.objects.count() == 1
     assert len(mail.outbox) == 2
+
+
+def ago(days):
+    return datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=days)
+
+
+def test_unconfirmed_alerts_are_forgotten_once_their_link_has_expired(sold_out, post):
+    post(alert_url(sold_out), GUEST)
+    post(alert_url(sold_out), {"email": "taras@example.com"})
+    StockAlert.objects.filter(email="olena@example.com").update(created=ago(4))
+    confirmed_alert(sold_out, email="mykola@example.com")
+    StockAlert.objects.filter(email="mykola@example.com").update(created=ago(40))
+
+    call_command("forget_unconfirmed_alerts", stdout=io.StringIO())
+
+    # The unused old one goes; the fresh one and the confirmed one stay.
+    assert sorted(StockAlert.objects.values_list("email", flat=True)) == [
+        "mykola@example.com",
+        "taras@example.com",
+    ]
+    # The guest can ask again, and the new link works.
+    mail.outbox.clear()
+    post(alert_url(sold_out), GUEST)
+    response = post(link_in(mail.outbox[0], "confirm"))
+    assert "Your alert is on" in response.content.decode()
+    assert StockAlert.objects.get(email="olena@example.com").confirmed is not None
+
+
+def test_asking_again_restarts_the_clock_so_a_fresh_link_outlives_the_purge(sold_out, post):
+    post(alert_url(sold_out), GUEST)
+    StockAlert.objects.update(created=ago(5))
+    mail.outbox.clear()
+    post(alert_url(sold_out), GUEST)  # a fresh link, for the same alert
+
+    assert alerts.forget_unconfirmed() == 0
+    response = post(link_in(mail.outbox[0], "confirm"))
+    assert "Your alert is on" in response.content.decode()
+    assert StockAlert.objects.get().confirmed is not None
 
 
 def test_alerts_for_unknown_or_unpublished_records_are_404(client, db, post):

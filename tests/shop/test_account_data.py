@@ -8,10 +8,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
+from catalog.models import Question, StockAlert
+from catalog.questions import answer_question
 from orders.models import Order, Return, ReturnLine, SavedAddress
 from shop.models import Account
-from tests.factories import make_member, make_order
+from tests.factories import make_member, make_order, make_release
 from tests.shop.accounts import PASSWORD, last_link
 
 User = get_user_model()
@@ -254,3 +257,52 @@ def test_a_new_verified_email_brings_its_guest_orders(client, member):
     client.get(last_link("new@example.com"))
 
     assert Order.objects.get(pk=guest_order.pk).customer == member
+
+
+@pytest.fixture
+def follows_and_asks(member):
+    """The member follows a sold-out record and asked about another; a stranger did the same."""
+    sold_out = make_release(title="Kind of Blue", stock=0)
+    asked_about = make_release(title="A Love Supreme")
+    StockAlert.objects.create(
+        release=sold_out, email="olena@example.com", language="uk", confirmed=timezone.now()
+    )
+    StockAlert.objects.create(release=sold_out, email="taras@example.com", language="en")
+    Question.objects.create(
+        release=asked_about, name="Olena", email="Olena@Example.com", body="First press?"
+    )
+    Question.objects.create(
+        release=asked_about, name="Taras", email="taras@example.com", body="Mono or stereo?"
+    )
+    return sold_out, asked_about
+
+
+@pytest.mark.django_db
+def test_download_my_data_has_the_alerts_and_questions_of_the_members_email(
+    client, member, follows_and_asks
+):
+    data = json.loads(client.get("/en/account/my-data.json").content)
+
+    assert [alert["title"] for alert in data["back_in_stock_alerts"]] == ["Kind of Blue"]
+    assert data["back_in_stock_alerts"][0]["confirmed"] is True
+    assert [(q["name"], q["question"]) for q in data["questions"]] == [("Olena", "First press?")]
+
+
+@pytest.mark.django_db
+def test_closing_the_account_ends_its_alerts_and_forgets_where_to_send_answers(
+    client, member, follows_and_asks, django_capture_on_commit_callbacks
+):
+    client.post("/en/account/close/", {"password": PASSWORD})
+
+    assert list(StockAlert.objects.values_list("email", flat=True)) == ["taras@example.com"]
+    # The question stays on the record's page for other shoppers, without the address.
+    assert sorted(Question.objects.values_list("name", "email")) == [
+        ("Olena", ""),
+        ("Taras", "taras@example.com"),
+    ]
+    mail.outbox.clear()
+    for question in Question.objects.all():
+        with django_capture_on_commit_callbacks(execute=True):
+            answer_question(question=question, answer="Yes, the 1959 press.", staff_user=None)
+    assert Question.objects.filter(answer="Yes, the 1959 press.").count() == 2
+    assert [message.to for message in mail.outbox] == [["taras@example.com"]]
