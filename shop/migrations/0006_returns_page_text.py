@@ -3,8 +3,6 @@
 Only a page whose text is still the starting text is rewritten: staff edits stay.
 """
 
-import hashlib
-
 from django.db import migrations
 
 # SHA-256 of the starting English and Ukrainian bodies that 0003 wrote.
@@ -14,24 +12,10 @@ STARTING_BODIES = {
 }
 
 
-def _digest(text):
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def rewrite_untouched_returns_page(apps, schema_editor):
-    from shop.starting_pages import page_fields
+    from shop.starting_pages import rewrite_untouched
 
-    page = apps.get_model("shop", "ShopPage").objects.filter(slug="returns").first()
-    if page is None:
-        return
-    fields = page_fields("returns")
-    changed = [
-        name for name, digest in STARTING_BODIES.items() if _digest(getattr(page, name)) == digest
-    ]
-    for name in changed:
-        setattr(page, name, fields[name])
-    if changed:
-        page.save(update_fields=changed)
+    rewrite_untouched(apps.get_model("shop", "ShopPage"), "returns", STARTING_BODIES)
 
 
 class Migration(migrations.Migration):

@@ -9,6 +9,7 @@ Their facts follow the starting shipping settings (orders/migrations/
 pages in the admin afterwards, and nothing here overwrites their edits.
 """
 
+import hashlib
 from pathlib import Path
 
 from shop.contact import CONTACT
@@ -44,3 +45,26 @@ def create_missing_pages(page_model) -> int:
     for slug in missing:  # one by one: the real model's signals refresh the footers
         page_model.objects.create(slug=slug, **page_fields(slug))
     return len(missing)
+
+
+def rewrite_untouched(page_model, slug, starting_digests) -> list[str]:
+    """Give a page its current starting text, field by field, where staff have not edited it.
+
+    `starting_digests` maps field names to the SHA-256 of the text an earlier
+    migration wrote; a field that still holds exactly that text is rewritten.
+    Returns the names of the fields rewritten.
+    """
+    page = page_model.objects.filter(slug=slug).first()
+    if page is None:
+        return []
+    fields = page_fields(slug)
+    untouched = [
+        name
+        for name, digest in starting_digests.items()
+        if hashlib.sha256(getattr(page, name).encode()).hexdigest() == digest
+    ]
+    for name in untouched:
+        setattr(page, name, fields[name])
+    if untouched:
+        page.save(update_fields=untouched)
+    return untouched

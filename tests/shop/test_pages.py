@@ -2,6 +2,7 @@
 about, privacy and terms, edited by staff in English and Ukrainian, cached whole, in
 the sitemap and linked from every page's footer."""
 
+import hashlib
 import io
 
 import pytest
@@ -14,7 +15,7 @@ from django.utils.html import escape
 from shop.models import ShopPage
 from shop.page_cache import forget_local_pages
 from shop.pages import PUBLISHED_KEY
-from shop.starting_pages import SLUGS, page_fields
+from shop.starting_pages import SLUGS, page_fields, rewrite_untouched
 
 FOOTER_LABELS = {
     "en": ["Shipping", "Returns", "Contact us", "About us", "Privacy", "Terms"],
@@ -297,3 +298,18 @@ def test_staff_unpublish_a_page_in_the_admin(staff_client, client, db):
 
     assert client.get("/en/pages/privacy/").status_code == 404
     assert 'href="/en/pages/privacy/"' not in footer(html(client.get("/en/")))
+
+
+def test_a_page_staff_have_not_touched_takes_the_new_starting_text_field_by_field(db):
+    ShopPage.objects.filter(slug="privacy").update(
+        body="The old starting text.", description="Edited by staff."
+    )
+    old = hashlib.sha256(b"The old starting text.").hexdigest()
+    earlier = hashlib.sha256(b"An earlier starting description.").hexdigest()
+
+    rewritten = rewrite_untouched(ShopPage, "privacy", {"body": old, "description": earlier})
+
+    assert rewritten == ["body"]
+    assert page("privacy").body == page_fields("privacy")["body"]
+    assert page("privacy").description == "Edited by staff."
+    assert rewrite_untouched(ShopPage, "gone", {"body": old}) == []
