@@ -4,9 +4,11 @@ from django.urls import reverse
 from shop.contact import CONTACT
 from shop.models import ShopPage
 from shop.page_cache import depends_on
+from shop.page_text import page_html
 from shop.pages import FOOTER, footer_slugs
 
 register = template.Library()
+register.filter("page_html", page_html)
 
 
 @register.simple_tag(takes_context=True)

@@ -169,6 +169,29 @@ def test_html_in_a_body_is_shown_as_typed_with_paragraphs_and_links(client, db):
     assert "<h1>Returns &lt;i&gt;now&lt;/i&gt;</h1>" in content
 
 
+def test_a_line_ending_in_a_colon_heads_its_paragraph_and_dashes_make_a_list(client, db):
+    returns = page("returns")
+    returns.body = (
+        "Who pays <postage>:\n"
+        "We do, for members.\n\n"
+        "Send these back:\n"
+        "- the record, in its sleeve\n"
+        "- the slip\n"
+        "Thank you.\n\n"
+        "A sentence that ends in a colon but stands alone:"
+    )
+    returns.save()
+
+    content = html(client.get("/en/pages/returns/"))
+
+    assert "<h2>Who pays &lt;postage&gt;</h2>\n<p>We do, for members.</p>" in content
+    assert (
+        "<p>Send these back:</p>\n<ul><li>the record, in its sleeve</li><li>the slip</li></ul>"
+        "\n<p>Thank you.</p>"
+    ) in content
+    assert "<p>A sentence that ends in a colon but stands alone:</p>" in content
+
+
 def test_a_staff_edit_shows_on_the_next_request_despite_the_page_cache(
     client, db, django_assert_num_queries
 ):
