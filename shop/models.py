@@ -131,8 +131,9 @@ class ShopPage(models.Model):
     body = models.TextField(
         _("text"),
         help_text=_(
-            "Plain text: an empty line starts a new paragraph, and web and email "
-            "addresses become links. HTML is shown as typed."
+            "Plain text: an empty line starts a new paragraph; a paragraph's first line "
+            "ending in a colon is its heading; lines starting with '- ' are a list; web and "
+            "email addresses become links. HTML is shown as typed."
         ),
     )
     title_uk = models.CharField(_("title in Ukrainian"), max_length=120, blank=True)
