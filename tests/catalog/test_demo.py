@@ -1,6 +1,10 @@
+import gzip
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
 from catalog import stock
@@ -96,3 +100,18 @@ def test_demo_stock_opens_the_ledger_and_reloading_keeps_it_adding_up(demo):
 
     assert Release.objects.get(pk=seed.pk).stock == demo_stock
     assert stock.ledger_mismatches() == []
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_seed_page_weighs_under_60_kb_as_a_browser_downloads_it(demo, client, language):
+    """HTML as sent, with the stylesheets and scripts it loads compressed as they are served
+    (whitenoise and nginx's gzip_static); images are not counted."""
+    page = client.get(f"/{language}/records/miles-davis-ascenseur-pour-lechafaud/").content
+    assets = re.findall(rb'<(?:link rel="stylesheet" href|script src)="/static/([^"]+)"', page)
+    served = {
+        name.decode(): len(gzip.compress(Path(finders.find(name.decode())).read_bytes(), 9))
+        for name in assets
+    }
+
+    assert {"shop/shop.css", "shop/shop.js", "shop/player.js"} <= set(served)
+    assert len(page) + sum(served.values()) < 60_000, (len(page), served)
