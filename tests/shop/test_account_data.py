@@ -306,3 +306,21 @@ def test_closing_the_account_ends_its_alerts_and_forgets_where_to_send_answers(
             answer_question(question=question, answer="Yes, the 1959 press.", staff_user=None)
     assert Question.objects.filter(answer="Yes, the 1959 press.").count() == 2
     assert [message.to for message in mail.outbox] == [["taras@example.com"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "wishlist, back-in-stock alerts and consents are deleted"),
+        ("uk", "список бажаного, сповіщення про надходження й згоди буде видалено"),
+    ],
+)
+def test_the_account_says_what_closing_deletes_and_links_the_privacy_notice(
+    client, member, language, words
+):
+    home = client.get(f"/{language}/account/").content.decode()
+    close = client.get(f"/{language}/account/close/").content.decode()
+
+    assert f'href="/{language}/pages/privacy/"' in home
+    assert words in close
