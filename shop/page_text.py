@@ -25,7 +25,8 @@ def _is_heading(lines: list[str]) -> bool:
     return (
         len(lines) > 1
         and first.endswith(":")
-        and len(first) <= _HEADING_MAX
+        and 1 < len(first) <= _HEADING_MAX
+        and not first.startswith(_LIST_ITEM)
         and not lines[1].lstrip().startswith(_LIST_ITEM)
     )
 

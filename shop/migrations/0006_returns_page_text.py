@@ -13,9 +13,14 @@ STARTING_BODIES = {
 
 
 def rewrite_untouched_returns_page(apps, schema_editor):
-    from shop.starting_pages import rewrite_untouched
+    from shop.starting_pages import rewrite_untouched, tell_operator_what_was_kept
 
-    rewrite_untouched(apps.get_model("shop", "ShopPage"), "returns", STARTING_BODIES)
+    _rewritten, edited = rewrite_untouched(
+        apps.get_model("shop", "ShopPage"), "returns", STARTING_BODIES
+    )
+    tell_operator_what_was_kept(
+        "returns", edited, "returns are now asked for from the shopper's order page."
+    )
 
 
 class Migration(migrations.Migration):

@@ -16,9 +16,18 @@ STARTING_FIELDS = {
 
 
 def rewrite_untouched_privacy_page(apps, schema_editor):
-    from shop.starting_pages import rewrite_untouched
+    from shop.starting_pages import rewrite_untouched, tell_operator_what_was_kept
 
-    rewrite_untouched(apps.get_model("shop", "ShopPage"), "privacy", STARTING_FIELDS)
+    _rewritten, edited = rewrite_untouched(
+        apps.get_model("shop", "ShopPage"), "privacy", STARTING_FIELDS
+    )
+    tell_operator_what_was_kept(
+        "privacy",
+        edited,
+        "the notice should now cover accounts, sign-in records, back-in-stock alerts, "
+        "'Download my data', closing an account and the six cookies "
+        "(shop/starting_pages/privacy.en.txt has the new text).",
+    )
 
 
 class Migration(migrations.Migration):

@@ -47,24 +47,49 @@ def create_missing_pages(page_model) -> int:
     return len(missing)
 
 
-def rewrite_untouched(page_model, slug, starting_digests) -> list[str]:
+def rewrite_untouched(page_model, slug, starting_digests) -> tuple[list[str], list[str]]:
     """Give a page its current starting text, field by field, where staff have not edited it.
 
     `starting_digests` maps field names to the SHA-256 of the text an earlier
-    migration wrote; a field that still holds exactly that text is rewritten.
-    Returns the names of the fields rewritten.
+    migration wrote; a field that still holds that text (whatever line endings the
+    admin's form saved it with) is rewritten. Returns the fields rewritten and those
+    left alone because staff changed them.
     """
     page = page_model.objects.filter(slug=slug).first()
     if page is None:
-        return []
+        return [], []
     fields = page_fields(slug)
-    untouched = [
-        name
-        for name, digest in starting_digests.items()
-        if hashlib.sha256(getattr(page, name).encode()).hexdigest() == digest
-    ]
+    untouched, edited = [], []
+    for name, digest in starting_digests.items():
+        (untouched if _digest(getattr(page, name)) == digest else edited).append(name)
     for name in untouched:
         setattr(page, name, fields[name])
     if untouched:
         page.save(update_fields=untouched)
-    return untouched
+        _forget_cached_page(slug)
+    return untouched, edited
+
+
+def tell_operator_what_was_kept(slug, edited, change):
+    """A migration's note for the fields staff had edited, which it left for them."""
+    if edited:
+        print(
+            f"\n  The {slug} page's {', '.join(edited)} had been edited in the admin, so they "
+            f"were kept. Update them by hand: {change}"
+        )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").strip().encode()).hexdigest()
+
+
+def _forget_cached_page(slug):
+    # A migration's model sends no signals, so the cached page is moved on here, and
+    # again at commit, as shop.pages does for a staff edit.
+    from django.db import transaction
+
+    from shop.cache_keys import bump
+    from shop.pages import page_family
+
+    bump(page_family(slug))
+    transaction.on_commit(lambda: bump(page_family(slug)), robust=True)
