@@ -11,7 +11,7 @@ from .models import Question, StockAlert
 
 def export_alerts_and_questions(sender, user, **kwargs):
     """The records the member follows and the questions they asked, for "Download my data"."""
-    alerts = StockAlert.objects.live().filter(email__iexact=user.email).select_related("release")
+    alerts = StockAlert.objects.filter(email__iexact=user.email).select_related("release")
     questions = Question.objects.filter(email__iexact=user.email).select_related("release")
     return {
         "back_in_stock_alerts": [
@@ -20,6 +20,7 @@ def export_alerts_and_questions(sender, user, **kwargs):
                 "catalogue_number": alert.release.catalogue_number,
                 "asked": alert.created.isoformat(),
                 "confirmed": alert.confirmed is not None,
+                "sent": alert.notified.isoformat() if alert.notified else None,
             }
             for alert in alerts.order_by("-created", "-pk")
         ],

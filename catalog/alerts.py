@@ -10,7 +10,7 @@ in their own language and marks each one notified, which ends it.
 import datetime
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from shop.tasks import enqueue_in_transaction
@@ -19,6 +19,8 @@ from .models import StockAlert
 
 # How long a guest's confirmation link works.
 CONFIRM_WITHIN = datetime.timedelta(days=3)
+# How long the record of a sent alert is kept.
+KEEP_SENT = datetime.timedelta(days=30)
 # Alerts emailed by one task: a long list is spread over several tasks.
 BATCH_SIZE = 50
 _SIGNER_SALT = "catalog.alerts.confirm"
@@ -41,35 +43,43 @@ def subscribe(*, release, email, language, confirmed) -> StockAlert:
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            alert, created = StockAlert.objects.live().get_or_create(
+            alert, _created = StockAlert.objects.live().get_or_create(
                 release=release, email=email, defaults={"language": language}
             )
     except IntegrityError:  # another request made it between the read and the write
-        alert, created = StockAlert.objects.live().get(release=release, email=email), False
+        alert = StockAlert.objects.live().get(release=release, email=email)
     if alert.confirmed is None:
+        # A member confirms it at once; a guest asking again restarts its link's clock,
+        # and so forget_expired's. Updated in place: that purge may have taken it meanwhile.
+        now = timezone.now()
+        change = {"confirmed": now} if confirmed else {"created": now}
+        if not StockAlert.objects.filter(pk=alert.pk).update(**change):
+            return subscribe(release=release, email=email, language=language, confirmed=confirmed)
         if confirmed:
-            alert.confirmed = timezone.now()
-            alert.save(update_fields=["confirmed"])
+            alert.confirmed = now
         else:
             from .tasks import email_stock_alert_confirmation
 
-            # Asked again: the new link's clock starts now, and so does forget_unconfirmed's.
-            if not created:
-                alert.created = timezone.now()
-                alert.save(update_fields=["created"])
             enqueue_in_transaction(email_stock_alert_confirmation, alert.pk)
     return alert
 
 
-def forget_unconfirmed(*, now=None) -> int:
-    """Delete guests' alerts whose confirmation link has expired unused.
+def forget_expired(*, now=None) -> int:
+    """Delete alerts nobody needs any more; returns how many.
 
-    Nobody agreed to them, so their addresses are not kept; the guest can ask again.
+    A guest's alert never confirmed goes once its link has expired (with a day's
+    grace for a confirmation email that went out late): nobody agreed to it, and the
+    guest can ask again. A sent alert goes after KEEP_SENT, once no retry of its
+    batch can come.
     """
-    cutoff = (now or timezone.now()) - CONFIRM_WITHIN
-    deleted, _by_model = StockAlert.objects.filter(
-        confirmed__isnull=True, notified__isnull=True, created__lt=cutoff
-    ).delete()
+    now = now or timezone.now()
+    unconfirmed = models.Q(
+        confirmed__isnull=True,
+        notified__isnull=True,
+        created__lt=now - CONFIRM_WITHIN - datetime.timedelta(days=1),
+    )
+    sent = models.Q(notified__lt=now - KEEP_SENT)
+    deleted, _by_model = StockAlert.objects.filter(unconfirmed | sent).delete()
     return deleted
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from shop.cart_hint import count_changed
 
 from . import cart as carts
-from .models import Order, Return, SavedAddress, WishlistItem
+from .models import Order, Refund, Return, SavedAddress, WishlistItem
 
 # Orders whose business with the shopper is over: their email is no longer needed.
 FINISHED = (
@@ -22,6 +22,7 @@ FINISHED = (
 
 
 SETTLED_RETURNS = (Return.Status.REJECTED, Return.Status.REFUNDED)
+OPEN_RETURNS = (Return.Status.REQUESTED, Return.Status.APPROVED, Return.Status.RECEIVED)
 
 
 def carry_cart_over(sender, request, user, **kwargs):
@@ -34,18 +35,38 @@ def carry_cart_over(sender, request, user, **kwargs):
 
 def attach_guest_orders(sender, user, email, **kwargs):
     """Orders placed as a guest with this address, now proved to be the member's."""
-    Order.objects.filter(customer=None, email__iexact=email).update(customer=user)
+    Order.objects.filter(customer=None, email__iexact=email).update(
+        customer=user, forget_email=False
+    )
 
 
 @transaction.atomic
 def anonymise_orders(sender, user, **kwargs):
     """Detach the closing account's orders and keep only what the books need:
-    number, dates, amounts, lines, and the name and address they were sold to."""
+    number, dates, amounts, lines, and the name and address they were sold to.
+
+    An order still under way keeps its email for the emails to come (shipped,
+    refunded...) until it is settled; forget_settled_emails takes it then.
+    """
     orders = Order.objects.filter(customer=user)
-    orders.filter(status__in=FINISHED).update(email="")
     # What the shopper wrote about a settled return is theirs; an open one still needs it.
     Return.objects.filter(order__in=orders, status__in=SETTLED_RETURNS).update(comment="")
-    orders.update(customer=None, phone="", client="")
+    closed = list(orders.values_list("pk", flat=True))
+    orders.update(customer=None, phone="", client="", forget_email=True)
+    forget_settled_emails(Order.objects.filter(pk__in=closed))
+
+
+def forget_settled_emails(orders=None) -> int:
+    """Blank the email of closed accounts' orders that are settled: finished, with no
+    refund still to confirm and no return still open. Returns how many."""
+    if orders is None:
+        orders = Order.objects.filter(forget_email=True)
+    settled = (
+        orders.filter(forget_email=True, status__in=FINISHED)
+        .exclude(refunds__status__in=[Refund.Status.PENDING, Refund.Status.FAILED])
+        .exclude(returns__status__in=OPEN_RETURNS)
+    )
+    return Order.objects.filter(pk__in=settled.values("pk")).update(email="", forget_email=False)
 
 
 def export_orders(sender, user, **kwargs):

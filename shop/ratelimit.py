@@ -10,6 +10,7 @@ A view calls `check()` (or uses `@rate_limited`); past the limit it raises
 that says when to try again.
 """
 
+import datetime
 import functools
 import math
 import time
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -102,3 +104,19 @@ def locked_out(request, original_response=None, credentials=None):
     """django-axes' lockout answer: the same 429 page, with its cool-off as the wait."""
     cool_off = settings.AXES_COOLOFF_TIME
     return too_many_requests(request, int(cool_off.total_seconds()))
+
+
+# django-axes' records of sign-ins and wrong passwords (account or email typed, address,
+# browser) are kept this long, as the privacy notice says: enough to see a guessing run.
+KEEP_SIGN_INS = datetime.timedelta(days=30)
+
+
+def forget_old_sign_ins(*, now=None) -> int:
+    """Delete django-axes' records older than KEEP_SIGN_INS; returns how many."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    cutoff = (now or timezone.now()) - KEEP_SIGN_INS
+    return sum(
+        model.objects.filter(attempt_time__lt=cutoff).delete()[0]
+        for model in (AccessLog, AccessAttempt, AccessFailureLog)
+    )

@@ -58,6 +58,9 @@ class Order(PostalAddress):
         related_name="orders",
         verbose_name=_("customer"),
     )
+    # The shopper closed their account while the order was under way: its email, kept
+    # for the emails still to come, goes once the order is settled (orders.accounts).
+    forget_email = models.BooleanField(_("forget the email once settled"), default=False)
     language = models.CharField(_("language"), max_length=10)
     # The cart the order came from: emptied once the order is paid.
     cart = models.ForeignKey(

@@ -19,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from catalog import alerts, stock
 from catalog import tasks as alert_tasks
 from catalog.models import StockAlert
+from catalog.models.alerts import StockAlertQuerySet
 from tests.factories import make_release
 from tests.orders.tasks import run_queued_tasks
 
@@ -236,17 +237,25 @@ def ago(days):
     return datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=days)
 
 
-def test_unconfirmed_alerts_are_forgotten_once_their_link_has_expired(sold_out, post):
+def test_alerts_never_confirmed_or_sent_long_ago_are_forgotten(sold_out, post):
     post(alert_url(sold_out), GUEST)
     post(alert_url(sold_out), {"email": "taras@example.com"})
-    StockAlert.objects.filter(email="olena@example.com").update(created=ago(4))
+    # Four days: past the link's three and the day's grace for a late email.
+    StockAlert.objects.filter(email="olena@example.com").update(created=ago(4.1))
+    StockAlert.objects.filter(email="taras@example.com").update(created=ago(3.5))
     confirmed_alert(sold_out, email="mykola@example.com")
     StockAlert.objects.filter(email="mykola@example.com").update(created=ago(40))
+    sent = confirmed_alert(make_release(title="Time Out", stock=3), email="iryna@example.com")
+    StockAlert.objects.filter(pk=sent.pk).update(notified=ago(31))
+    recently_sent = confirmed_alert(make_release(title="Mingus Ah Um"), email="ivan@example.com")
+    StockAlert.objects.filter(pk=recently_sent.pk).update(notified=ago(29))
 
-    call_command("forget_unconfirmed_alerts", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("forget_expired_data", stdout=out)
 
-    # The unused old one goes; the fresh one and the confirmed one stay.
+    assert "Back-in-stock alerts deleted: 2" in out.getvalue()
     assert sorted(StockAlert.objects.values_list("email", flat=True)) == [
+        "ivan@example.com",
         "mykola@example.com",
         "taras@example.com",
     ]
@@ -258,13 +267,33 @@ def test_unconfirmed_alerts_are_forgotten_once_their_link_has_expired(sold_out, 
     assert StockAlert.objects.get(email="olena@example.com").confirmed is not None
 
 
+def test_asking_again_after_the_purge_took_the_alert_starts_a_new_one(sold_out, monkeypatch):
+    """The purge may delete the alert between the shopper's read and their update."""
+    alert = StockAlert.objects.create(release=sold_out, email="olena@example.com", language="en")
+    read = StockAlertQuerySet.get_or_create
+
+    def read_then_purged(queryset, **kwargs):
+        found = read(queryset, **kwargs)
+        StockAlert.objects.filter(pk=found[0].pk).delete()
+        monkeypatch.undo()  # only the first read
+        return found
+
+    monkeypatch.setattr(StockAlertQuerySet, "get_or_create", read_then_purged)
+    again = alerts.subscribe(
+        release=sold_out, email="olena@example.com", language="en", confirmed=False
+    )
+
+    assert again.pk != alert.pk
+    assert list(StockAlert.objects.values_list("pk", flat=True)) == [again.pk]
+
+
 def test_asking_again_restarts_the_clock_so_a_fresh_link_outlives_the_purge(sold_out, post):
     post(alert_url(sold_out), GUEST)
     StockAlert.objects.update(created=ago(5))
     mail.outbox.clear()
     post(alert_url(sold_out), GUEST)  # a fresh link, for the same alert
 
-    assert alerts.forget_unconfirmed() == 0
+    assert alerts.forget_expired() == 0
     response = post(link_in(mail.outbox[0], "confirm"))
     assert "Your alert is on" in response.content.decode()
     assert StockAlert.objects.get().confirmed is not None

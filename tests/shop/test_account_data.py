@@ -1,18 +1,21 @@
 """Changing the email, closing the account and downloading one's data."""
 
 import datetime
+import io
 import json
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from catalog.models import Question, StockAlert
 from catalog.questions import answer_question
-from orders.models import Order, Return, ReturnLine, SavedAddress
+from orders.models import Order, Refund, Return, ReturnLine, SavedAddress
+from shop.accounts.services import verify_email
 from shop.models import Account
 from tests.factories import make_member, make_order, make_release
 from tests.shop.accounts import PASSWORD, last_link
@@ -268,6 +271,16 @@ def follows_and_asks(member):
         release=sold_out, email="olena@example.com", language="uk", confirmed=timezone.now()
     )
     StockAlert.objects.create(release=sold_out, email="taras@example.com", language="en")
+    StockAlert.objects.create(
+        release=make_release(title="Blue Train"),
+        email="olena@example.com",
+        language="uk",
+        confirmed=timezone.now() - datetime.timedelta(days=9),
+        notified=timezone.now() - datetime.timedelta(days=2),
+    )
+    StockAlert.objects.filter(release__title="Blue Train").update(
+        created=timezone.now() - datetime.timedelta(days=10)
+    )
     Question.objects.create(
         release=asked_about, name="Olena", email="Olena@Example.com", body="First press?"
     )
@@ -283,8 +296,13 @@ def test_download_my_data_has_the_alerts_and_questions_of_the_members_email(
 ):
     data = json.loads(client.get("/en/account/my-data.json").content)
 
-    assert [alert["title"] for alert in data["back_in_stock_alerts"]] == ["Kind of Blue"]
+    assert [alert["title"] for alert in data["back_in_stock_alerts"]] == [
+        "Kind of Blue",
+        "Blue Train",
+    ]
     assert data["back_in_stock_alerts"][0]["confirmed"] is True
+    assert data["back_in_stock_alerts"][0]["sent"] is None
+    assert data["back_in_stock_alerts"][1]["sent"]  # a sent alert is still held, so listed
     assert [(q["name"], q["question"]) for q in data["questions"]] == [("Olena", "First press?")]
 
 
@@ -324,3 +342,46 @@ def test_the_account_says_what_closing_deletes_and_links_the_privacy_notice(
 
     assert f'href="/{language}/pages/privacy/"' in home
     assert words in close
+
+
+@pytest.mark.django_db
+def test_a_closed_accounts_order_under_way_keeps_its_email_until_settled(client, member):
+    shipped = make_order(customer=member, status="shipped")
+    cancelled = make_order(customer=member, status="cancelled")
+    refund = Refund.objects.create(
+        order=cancelled,
+        payment_intent="pi_demo",
+        amount=cancelled.total,
+        currency=cancelled.currency,
+        reason=Refund.Reason.CANCELLED,
+        status=Refund.Status.PENDING,
+    )
+    client.post("/en/account/close/", {"password": PASSWORD})
+
+    def forget():
+        call_command("forget_expired_data", stdout=io.StringIO())
+        shipped.refresh_from_db()
+        cancelled.refresh_from_db()
+        return shipped.email, cancelled.email
+
+    # Still to come: the shipped order's delivery, the cancelled order's refund email.
+    assert forget() == ("olena@example.com", "olena@example.com")
+    Order.objects.filter(pk=shipped.pk).update(status="delivered")
+    assert forget() == ("", "olena@example.com")
+    Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.DONE)
+    assert forget() == ("", "")
+    assert not Order.objects.filter(forget_email=True).exists()
+
+
+@pytest.mark.django_db
+def test_an_order_waiting_to_forget_its_email_is_kept_by_a_new_account_with_it(client, member):
+    shipped = make_order(customer=member, status="shipped")
+    client.post("/en/account/close/", {"password": PASSWORD})
+    returning = make_member("olena@example.com", verified=False)
+
+    verify_email(returning)
+    Order.objects.filter(pk=shipped.pk).update(status="delivered")
+    call_command("forget_expired_data", stdout=io.StringIO())
+
+    shipped.refresh_from_db()
+    assert (shipped.customer, shipped.email) == (returning, "olena@example.com")

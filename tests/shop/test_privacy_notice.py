@@ -51,10 +51,10 @@ def test_sign_ins_and_wrong_passwords_are_kept_for_30_days_then_forgotten(client
     AccessLog.objects.update(attempt_time=month_ago)
 
     out = io.StringIO()
-    call_command("forget_old_sign_ins", stdout=out)
+    call_command("forget_expired_data", stdout=out)
 
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["mykola@example.com"]
     assert not AccessLog.objects.exists()
-    assert "2 sign-in record(s) older than 30 days deleted." in out.getvalue()
+    assert "Sign-in records deleted: 2" in out.getvalue()
     text = client.get("/en/pages/privacy/").content.decode()
     assert "keep them for 30 days" in text
