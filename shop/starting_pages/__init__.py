@@ -61,7 +61,11 @@ def rewrite_untouched(page_model, slug, starting_digests) -> tuple[list[str], li
     fields = page_fields(slug)
     untouched, edited = [], []
     for name, digest in starting_digests.items():
-        (untouched if _digest(getattr(page, name)) == digest else edited).append(name)
+        held = _digest(getattr(page, name))
+        if held == digest:
+            untouched.append(name)
+        elif held != _digest(fields[name]):  # not the current text either: staff wrote it
+            edited.append(name)
     for name in untouched:
         setattr(page, name, fields[name])
     if untouched:

@@ -356,3 +356,9 @@ def test_a_page_staff_have_not_touched_takes_the_new_starting_text_field_by_fiel
     assert page("privacy").description == "Edited by staff."
     assert "six cookies" in html(client.get("/en/pages/privacy/"))  # not the cached page
     assert rewrite_untouched(historical_page, "gone", {"body": old}) == ([], [])
+    # Run again (or on a fresh database, whose pages start with the current text):
+    # nothing to rewrite, and only the staff's field reported.
+    assert rewrite_untouched(historical_page, "privacy", {"body": old, "description": earlier}) == (
+        [],
+        ["description"],
+    )
