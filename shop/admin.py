@@ -45,6 +45,19 @@ class StrictChangeList(ChangeList):
         return True
 
 
+class ViewOnly:
+    """Mix into a ModelAdmin whose records staff read but only the shop writes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class StrictLookups:
     """For a ModelAdmin with text filters, a date hierarchy or a text primary key: hostile
     filters and object ids get the admin's usual answers, never a server error."""

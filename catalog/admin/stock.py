@@ -4,13 +4,13 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from shop.admin import StrictLookups
+from shop.admin import StrictLookups, ViewOnly
 
 from ..models import StockMovement
 
 
 @admin.register(StockMovement)
-class StockMovementAdmin(StrictLookups, admin.ModelAdmin):
+class StockMovementAdmin(ViewOnly, StrictLookups, admin.ModelAdmin):
     list_display = ["created", "release", "change_display", "reason", "reference"]
     list_filter = ["reason", "created"]
     search_fields = ["release__title", "reference"]
@@ -19,15 +19,6 @@ class StockMovementAdmin(StrictLookups, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["catalog/admin.css"]}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("change"), ordering="change")
     def change_display(self, obj):

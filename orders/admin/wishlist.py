@@ -3,13 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from shop.admin import StrictLookups
+from shop.admin import StrictLookups, ViewOnly
 
 from ..models import WishlistItem
 
 
 @admin.register(WishlistItem)
-class WishlistItemAdmin(StrictLookups, admin.ModelAdmin):
+class WishlistItemAdmin(ViewOnly, StrictLookups, admin.ModelAdmin):
+    """A member's list is theirs to change; staff only read it."""
+
     list_display = ["release", "customer_email", "added"]
     list_filter = ["added"]
     list_select_related = ["release", "customer"]
@@ -20,13 +22,3 @@ class WishlistItemAdmin(StrictLookups, admin.ModelAdmin):
     @admin.display(description=_("customer"), ordering="customer__email")
     def customer_email(self, obj):
         return obj.customer.email
-
-    # A member's list is theirs to change; staff only read it.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
