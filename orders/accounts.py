@@ -22,7 +22,7 @@ FINISHED = (
 
 
 SETTLED_RETURNS = (Return.Status.REJECTED, Return.Status.REFUNDED)
-OPEN_RETURNS = (Return.Status.REQUESTED, Return.Status.APPROVED, Return.Status.RECEIVED)
+UNSETTLED_RETURNS = tuple(status for status in Return.Status if status not in SETTLED_RETURNS)
 
 
 def carry_cart_over(sender, request, user, **kwargs):
@@ -64,7 +64,7 @@ def forget_settled_emails(orders=None) -> int:
     settled = (
         orders.filter(forget_email=True, status__in=FINISHED)
         .exclude(refunds__status__in=[Refund.Status.PENDING, Refund.Status.FAILED])
-        .exclude(returns__status__in=OPEN_RETURNS)
+        .exclude(returns__status__in=UNSETTLED_RETURNS)
     )
     return Order.objects.filter(pk__in=settled.values("pk")).update(email="", forget_email=False)
 

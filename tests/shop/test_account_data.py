@@ -385,3 +385,19 @@ def test_an_order_waiting_to_forget_its_email_is_kept_by_a_new_account_with_it(c
 
     shipped.refresh_from_db()
     assert (shipped.customer, shipped.email) == (returning, "olena@example.com")
+
+
+@pytest.mark.django_db
+def test_a_closed_accounts_order_with_a_return_under_way_keeps_its_email(client, member):
+    delivered = make_order(customer=member, status="delivered")
+    return_request = Return.objects.create(order=delivered, reason="faulty", free=True)
+    client.post("/en/account/close/", {"password": PASSWORD})
+
+    call_command("forget_expired_data", stdout=io.StringIO())
+    delivered.refresh_from_db()
+    assert delivered.email == "olena@example.com"  # the return's emails are still to come
+
+    Return.objects.filter(pk=return_request.pk).update(status=Return.Status.REFUNDED)
+    call_command("forget_expired_data", stdout=io.StringIO())
+    delivered.refresh_from_db()
+    assert delivered.email == ""
