@@ -41,26 +41,27 @@ def subscribe(*, release, email, language, confirmed) -> StockAlert:
     so the answer never tells whether the address was already on the list.
     """
     email = email.strip().lower()
+    now = timezone.now()
     try:
         with transaction.atomic():
-            alert, _created = StockAlert.objects.live().get_or_create(
-                release=release, email=email, defaults={"language": language}
+            alert, created = StockAlert.objects.live().get_or_create(
+                release=release,
+                email=email,
+                defaults={"language": language, "confirmed": now if confirmed else None},
             )
     except IntegrityError:  # another request made it between the read and the write
-        alert = StockAlert.objects.live().get(release=release, email=email)
-    if alert.confirmed is None:
-        # A member confirms it at once; a guest asking again restarts its link's clock,
-        # and so forget_expired's. Updated in place: that purge may have taken it meanwhile.
-        now = timezone.now()
+        alert, created = StockAlert.objects.live().get(release=release, email=email), False
+    if not created and alert.confirmed is None:
+        # Asked again: a member confirms it; a guest's new link restarts its clock, and so
+        # forget_expired's. Updated in place: that purge may have taken it meanwhile.
         change = {"confirmed": now} if confirmed else {"created": now}
         if not StockAlert.objects.filter(pk=alert.pk).update(**change):
             return subscribe(release=release, email=email, language=language, confirmed=confirmed)
-        if confirmed:
-            alert.confirmed = now
-        else:
-            from .tasks import email_stock_alert_confirmation
+        alert.confirmed = change.get("confirmed")
+    if alert.confirmed is None:
+        from .tasks import email_stock_alert_confirmation
 
-            enqueue_in_transaction(email_stock_alert_confirmation, alert.pk)
+        enqueue_in_transaction(email_stock_alert_confirmation, alert.pk)
     return alert
 
 
