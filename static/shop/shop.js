@@ -223,3 +223,12 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// A form that sends the shopper back to itself (#stock-alert, #questions) says how it
+// went in a message at the top of the page, out of sight: show it at the form instead.
+const flash = document.querySelector("main > [role=status]:not([data-cart-status])");
+const jumpedTo = window.location.hash && document.getElementById(window.location.hash.slice(1));
+if (flash && jumpedTo) {
+  jumpedTo.prepend(flash);
+  jumpedTo.scrollIntoView();
+}

@@ -76,3 +76,38 @@ def test_screenshot_of_the_sold_out_page_with_the_alert_form(
     screenshot(f"stock-alert-{width}")
     page.locator("#stock-alert").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshot(f"stock-alert-{width}")).replace(".png", "-form.png"))
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_a_form_that_sends_the_shopper_back_to_it_says_how_it_went_in_sight(
+    live_server, browser, language
+):
+    """The alert and question forms redirect to themselves (#stock-alert, #questions):
+    their message shows at the form, below the sticky bar, not at the top of the page."""
+    release = make_release(title="Kind of Blue", stock=0)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    words = {
+        "en": ("Your email", "Notify me", "we have emailed it a link", "Thank you! We will email"),
+        "uk": ("Ваша електронна пошта", "Сповістити мене", "ми надіслали на неї", "Дякуємо!"),
+    }[language]
+    phone.goto(f"{live_server.url}/{language}/records/{release.slug}/")
+
+    alert = phone.locator("#stock-alert")
+    alert.get_by_label(words[0]).fill("olena@example.com")
+    alert.get_by_role("button", name=words[1]).click()
+    message = phone.locator("#stock-alert .messages")
+    expect(message).to_contain_text(words[2])
+    expect(message).to_be_in_viewport(ratio=1)
+    header_bottom = phone.locator(".site-header").bounding_box()
+    assert message.bounding_box()["y"] >= header_bottom["y"] + header_bottom["height"]
+
+    phone.locator("#questions summary").click()
+    questions = phone.locator("#questions form")
+    questions.locator("input[name=name]").fill("Olena")
+    questions.locator("input[name=email]").fill("olena@example.com")
+    questions.locator("textarea[name=body]").fill("Is this the mono pressing?")
+    questions.locator("button[type=submit]").click()
+    answer_note = phone.locator("#questions .messages")
+    expect(answer_note).to_contain_text(words[3])
+    expect(answer_note).to_be_in_viewport(ratio=1)
+    phone.context.close()
